@@ -1,0 +1,174 @@
+//! The build-script front end: reads documents, prints `cargo:` lines, writes
+//! files. It is the only part of the crate that touches the filesystem or the
+//! environment; the command line drives it too, so options are declared once.
+
+use crate::diagnostic::{Diagnostic, Error, Severity};
+use crate::names;
+use crate::{generate, Options};
+use std::path::{Path, PathBuf};
+
+/// Generates Rust code from Swagger 2.0 documents, typically from `build.rs`.
+///
+/// ```no_run
+/// // build.rs
+/// // build.rs, in `fn main`:
+/// swagger_stubgen::Builder::new()
+///     .spec("spec/petstore.yaml")
+///     .generate()
+///     .unwrap_or_else(|e| panic!("{e}"));
+/// ```
+///
+/// and in the crate: `pub mod petstore { include!(concat!(env!("OUT_DIR"), "/petstore.rs")); }`
+#[derive(Debug, Clone)]
+pub struct Builder {
+    specs: Vec<PathBuf>,
+    options: Options,
+    out_dir: Option<PathBuf>,
+    cargo: bool,
+}
+
+/// One file the Builder wrote (or found already up to date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// The document it was generated from.
+    pub spec: PathBuf,
+    /// The module name to include it under: the document's file stem in snake case.
+    pub module: String,
+    /// The file, `<out_dir>/<module>.rs`.
+    pub path: PathBuf,
+    /// Whether the file was (re)written; `false` when it already held the same code.
+    pub written: bool,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Builder {
+    /// A Builder that emits client and server, prints `cargo:` lines, and
+    /// writes into `OUT_DIR`.
+    pub fn new() -> Self {
+        Self { specs: Vec::new(), options: Options::default(), out_dir: None, cargo: true }
+    }
+
+    /// Adds a document (`.json` is read as JSON, anything else as YAML).
+    pub fn spec(mut self, path: impl AsRef<Path>) -> Self {
+        self.specs.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Adds several documents.
+    pub fn specs<P: AsRef<Path>>(mut self, paths: impl IntoIterator<Item = P>) -> Self {
+        self.specs.extend(paths.into_iter().map(|p| p.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Whether to emit the `client` module (default: yes).
+    pub fn client(mut self, yes: bool) -> Self {
+        self.options.client = yes;
+        self
+    }
+
+    /// Whether to emit the `server` module (default: yes).
+    pub fn server(mut self, yes: bool) -> Self {
+        self.options.server = yes;
+        self
+    }
+
+    /// Turns every warning into an error (default: no).
+    pub fn strict(mut self, yes: bool) -> Self {
+        self.options.strict = yes;
+        self
+    }
+
+    /// Sets all generation options at once.
+    pub fn options(mut self, options: Options) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Where to write (default: the `OUT_DIR` of the running build script).
+    pub fn out_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Whether to print `cargo:rerun-if-changed` and `cargo:warning` lines
+    /// (default: yes; the command line turns them off). Note that once a build
+    /// script prints one `rerun-if-changed`, cargo watches only the files
+    /// listed, so list the others your build script reads as well.
+    pub fn cargo_output(mut self, yes: bool) -> Self {
+        self.cargo = yes;
+        self
+    }
+
+    /// Generates every document. All documents are attempted; if any has
+    /// errors, they are all returned together.
+    pub fn generate(&self) -> Result<Vec<GeneratedFile>, Error> {
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Error::OutDirUnset)?,
+        };
+        self.run(Some(&out_dir)).map(|(files, _)| files)
+    }
+
+    /// Generates every document in memory, writes nothing, and returns every
+    /// diagnostic (an `Err` when a document has errors).
+    pub fn check(&self) -> Result<Vec<Diagnostic>, Error> {
+        self.run(None).map(|(_, diagnostics)| diagnostics)
+    }
+
+    fn run(&self, out_dir: Option<&Path>) -> Result<(Vec<GeneratedFile>, Vec<Diagnostic>), Error> {
+        if self.specs.is_empty() {
+            return Err(Error::NoSpecs);
+        }
+        let mut all = Vec::new();
+        let mut modules = names::Scope::new();
+        let mut files = Vec::new();
+        let mut failed = Vec::new();
+        for spec in &self.specs {
+            if self.cargo {
+                println!("cargo:rerun-if-changed={}", spec.display());
+            }
+            let bytes = std::fs::read(spec).map_err(|source| Error::Io { path: spec.clone(), source })?;
+            let name = spec.display().to_string();
+            let stem = spec.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let module = names::snake(&stem, "spec");
+            let (module, _) = modules.claim(&module);
+            match generate(&name, &bytes, &self.options) {
+                Ok(generated) => {
+                    self.report(&generated.diagnostics);
+                    all.extend(generated.diagnostics);
+                    if let Some(out_dir) = out_dir {
+                        let path = out_dir.join(format!("{}.rs", module.trim_start_matches("r#")));
+                        let written = crate::write::write_if_changed(&path, generated.code.as_bytes())?;
+                        files.push(GeneratedFile { spec: spec.clone(), module, path, written });
+                    }
+                }
+                Err(Error::Invalid { diagnostics }) => {
+                    self.report(&diagnostics);
+                    failed.extend(diagnostics);
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        if failed.iter().any(|d| d.severity == Severity::Error) {
+            all.extend(failed);
+            return Err(Error::Invalid { diagnostics: all });
+        }
+        Ok((files, all))
+    }
+
+    fn report(&self, diagnostics: &[Diagnostic]) {
+        if !self.cargo {
+            return;
+        }
+        for d in diagnostics {
+            // One line per diagnostic: cargo shows each `cargo:warning` on its own line.
+            let line = d.to_string().replace(['\n', '\r'], " ");
+            println!("cargo:warning={line}");
+        }
+    }
+}

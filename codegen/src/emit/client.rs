@@ -1,0 +1,409 @@
+//! The `client` module: an async client on reqwest, one method per operation.
+
+use super::doc;
+use crate::model::{Api, Case, ListFormat, Location, Media, Operation, Segment, Status};
+use crate::names::ident;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub(super) fn emit(api: &Api) -> TokenStream {
+    let methods = api.operations.iter().map(operation);
+    let default_base_url = api.default_base_url.as_ref().map(|url| {
+        let text = format!("The base URL the document names (`{url}`).");
+        quote! {
+            #[doc = #text]
+            pub const DEFAULT_BASE_URL: &str = #url;
+        }
+    });
+    let support = support();
+    quote! {
+        /// An async HTTP client for every operation, on reqwest.
+        pub mod client {
+            #default_base_url
+
+            /// The client. Cloning it is cheap; clones share one connection pool.
+            #[derive(Debug, Clone)]
+            pub struct Client {
+                base_url: ::std::string::String,
+                http: ::reqwest::Client,
+            }
+
+            impl Client {
+                /// A client for the server at `base_url` (scheme, host and port,
+                /// such as `http://127.0.0.1:8080`), with a default `reqwest::Client`.
+                pub fn new(base_url: impl ::std::convert::Into<::std::string::String>) -> Self {
+                    Self::with_http_client(base_url, ::reqwest::Client::new())
+                }
+
+                /// A client that sends through the caller's own `reqwest::Client`
+                /// (timeouts, TLS, proxies and middleware are the caller's).
+                pub fn with_http_client(
+                    base_url: impl ::std::convert::Into<::std::string::String>,
+                    http: ::reqwest::Client,
+                ) -> Self {
+                    let mut base_url = base_url.into();
+                    while base_url.ends_with('/') {
+                        base_url.pop();
+                    }
+                    Self { base_url, http }
+                }
+
+                /// The base URL requests are sent to.
+                pub fn base_url(&self) -> &str {
+                    &self.base_url
+                }
+
+                async fn execute(
+                    &self,
+                    request: ::reqwest::RequestBuilder,
+                ) -> ::std::result::Result<(u16, ::bytes::Bytes), Error> {
+                    let response = request.send().await.map_err(Error::Request)?;
+                    let status = response.status().as_u16();
+                    let body = response.bytes().await.map_err(Error::Request)?;
+                    ::std::result::Result::Ok((status, body))
+                }
+
+                #(#methods)*
+            }
+
+            /// Why a call did not produce a documented response.
+            #[derive(Debug)]
+            #[non_exhaustive]
+            pub enum Error {
+                /// A parameter could not be put into the request (a header value
+                /// with a line break, say).
+                InvalidRequest {
+                    parameter: &'static str,
+                    message: ::std::string::String,
+                },
+                /// The request could not be sent or the response not read.
+                Request(::reqwest::Error),
+                /// The server answered with a status the document does not list.
+                UnexpectedStatus { status: u16, body: ::bytes::Bytes },
+                /// The response body did not decode as the documented type.
+                Decode {
+                    status: u16,
+                    body: ::bytes::Bytes,
+                    message: ::std::string::String,
+                },
+            }
+
+            impl ::std::fmt::Display for Error {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    match self {
+                        Self::InvalidRequest { parameter, message } => {
+                            write!(f, "parameter `{parameter}` cannot be sent: {message}")
+                        }
+                        Self::Request(error) => write!(f, "request failed: {error}"),
+                        Self::UnexpectedStatus { status, body } => {
+                            write!(f, "undocumented status {status} ({} bytes of body)", body.len())
+                        }
+                        Self::Decode { status, message, .. } => {
+                            write!(f, "the body of a {status} response did not decode: {message}")
+                        }
+                    }
+                }
+            }
+
+            impl ::std::error::Error for Error {
+                fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                    match self {
+                        Self::Request(error) => ::std::option::Option::Some(error),
+                        _ => ::std::option::Option::None,
+                    }
+                }
+            }
+
+            #support
+        }
+    }
+}
+
+fn operation(op: &Operation) -> TokenStream {
+    let name = ident(&op.fn_name);
+    let request = ident(&op.request);
+    let response = ident(&op.response);
+    let doc = doc(op.doc.as_deref());
+    let has_input = !op.params.is_empty() || op.body.is_some();
+    let arg = if has_input { quote!(req: &super::#request) } else { quote!() };
+
+    // The path, segment by segment.
+    let mut path = Vec::new();
+    let mut literal = String::new();
+    for segment in &op.segments {
+        literal.push('/');
+        match segment {
+            Segment::Literal(text) => literal.push_str(&encode_literal(text)),
+            Segment::Param(i) => {
+                if !literal.is_empty() {
+                    path.push(push_literal(&literal));
+                    literal.clear();
+                }
+                let p = &op.params[*i];
+                let field = ident(&p.name);
+                path.push(match p.list {
+                    Some(format) => {
+                        let sep = format.separator();
+                        quote!(support::push_path(&mut url, &support::join(&req.#field, #sep));)
+                    }
+                    None => quote!(support::push_path(&mut url, &req.#field);),
+                });
+            }
+        }
+    }
+    if op.segments.is_empty() {
+        literal.push('/');
+    }
+    if !literal.is_empty() {
+        path.push(push_literal(&literal));
+    }
+
+    // The query string.
+    let mut query = Vec::new();
+    for (key, value) in &op.fixed_query {
+        query.push(quote!(query.push(#key, #value);));
+    }
+    let mut headers = Vec::new();
+    for p in &op.params {
+        let field = ident(&p.name);
+        let wire = &p.wire;
+        let value = if p.required { quote!(&req.#field) } else { quote!(value) };
+        let push = match (p.location, p.list) {
+            (Location::Path, _) => continue,
+            (Location::Query, None) => quote!(query.push(#wire, #value);),
+            (Location::Query, Some(ListFormat::Multi)) => quote! {
+                for item in #value {
+                    query.push(#wire, item);
+                }
+            },
+            (Location::Query, Some(format)) => {
+                let sep = format.separator();
+                quote!(query.push(#wire, &support::join(#value, #sep));)
+            }
+            (Location::Header, None) => quote! {
+                request = request.header(#wire, support::header_value(#wire, #value)?);
+            },
+            (Location::Header, Some(format)) => {
+                let sep = format.separator();
+                quote! {
+                    request = request.header(#wire, support::header_value(#wire, &support::join(#value, #sep))?);
+                }
+            }
+        };
+        let push = if p.required {
+            push
+        } else {
+            quote! {
+                if let ::std::option::Option::Some(value) = &req.#field {
+                    #push
+                }
+            }
+        };
+        match p.location {
+            Location::Header => headers.push(push),
+            _ => query.push(push),
+        }
+    }
+    let query = if query.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            let mut query = support::Query::default();
+            #(#query)*
+            query.append_to(&mut url);
+        }
+    };
+
+    let body = op.body.as_ref().map(|b| {
+        let field = ident(&b.name);
+        let wire = "body";
+        let (content_type, encode) = match &b.media {
+            Media::Json => ("application/json".to_string(), quote!(support::json_body(#wire, value)?)),
+            Media::Raw(content_type) => (content_type.clone(), quote!(::std::clone::Clone::clone(value))),
+        };
+        let set = quote! {
+            request = request
+                .header(::reqwest::header::CONTENT_TYPE, #content_type)
+                .body(#encode);
+        };
+        if b.required {
+            quote! {
+                let value = &req.#field;
+                #set
+            }
+        } else {
+            quote! {
+                if let ::std::option::Option::Some(value) = &req.#field {
+                    #set
+                }
+            }
+        }
+    });
+    let accept = op.produces_json.then(|| quote! {
+        request = request.header(::reqwest::header::ACCEPT, "application/json");
+    });
+    let method = ident(op.method.as_str());
+    let mutable = if headers.is_empty() && body.is_none() && accept.is_none() { quote!() } else { quote!(mut) };
+
+    let arms = op.responses.iter().filter(|c| matches!(c.status, Status::Code(_))).map(|c| arm(op, c));
+    let ranges = op.responses.iter().filter(|c| matches!(c.status, Status::Range(_))).map(|c| arm(op, c));
+    let fallback = match op.responses.iter().find(|c| c.status == Status::Default) {
+        Some(case) => arm(op, case),
+        None => quote!(_ => ::std::result::Result::Err(Error::UnexpectedStatus { status, body }),),
+    };
+
+    quote! {
+        #doc
+        pub async fn #name(&self, #arg) -> ::std::result::Result<super::#response, Error> {
+            let mut url = self.base_url.clone();
+            #(#path)*
+            #query
+            let #mutable request = self.http.request(::reqwest::Method::#method, url);
+            #(#headers)*
+            #body
+            #accept
+            let (status, body) = self.execute(request).await?;
+            match status {
+                #(#arms)*
+                #(#ranges)*
+                #fallback
+            }
+        }
+    }
+}
+
+fn push_literal(literal: &str) -> TokenStream {
+    let mut chars = literal.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => quote!(url.push(#c);),
+        _ => quote!(url.push_str(#literal);),
+    }
+}
+
+fn arm(op: &Operation, case: &Case) -> TokenStream {
+    let response = ident(&op.response);
+    let variant = ident(&case.variant);
+    let decode = match &case.body {
+        Some((_, Media::Json)) => quote!(support::decode(status, body)?),
+        Some((_, Media::Raw(_))) | None => quote!(body),
+    };
+    match case.status {
+        Status::Code(code) => {
+            let code = proc_macro2::Literal::u16_unsuffixed(code);
+            let value = match &case.body {
+                Some(_) => quote!(super::#response::#variant(#decode)),
+                None => quote!(super::#response::#variant),
+            };
+            quote!(#code => ::std::result::Result::Ok(#value),)
+        }
+        Status::Range(digit) => {
+            let low = proc_macro2::Literal::u16_unsuffixed(digit * 100);
+            let high = proc_macro2::Literal::u16_unsuffixed(digit * 100 + 99);
+            quote!(#low..=#high => ::std::result::Result::Ok(super::#response::#variant { status, body: #decode }),)
+        }
+        Status::Default => {
+            quote!(_ => ::std::result::Result::Ok(super::#response::#variant { status, body: #decode }),)
+        }
+    }
+}
+
+/// Percent-encodes a literal path segment except for characters that are
+/// safe in a path (what the document wrote is sent as it means).
+fn encode_literal(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@%".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Private helpers of the client, emitted once per file.
+fn support() -> TokenStream {
+    quote! {
+        #[allow(dead_code)]
+        mod support {
+            use super::Error;
+
+            /// Characters sent as they are: RFC 3986's unreserved set.
+            fn is_unreserved(b: u8) -> bool {
+                b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+            }
+
+            pub(super) fn encode(value: &str, out: &mut ::std::string::String) {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                for &b in value.as_bytes() {
+                    if is_unreserved(b) {
+                        out.push(b as char);
+                    } else {
+                        out.push('%');
+                        out.push(HEX[usize::from(b >> 4)] as char);
+                        out.push(HEX[usize::from(b & 15)] as char);
+                    }
+                }
+            }
+
+            /// Appends one path segment, percent-encoded.
+            pub(super) fn push_path(url: &mut ::std::string::String, value: &(impl ::std::fmt::Display + ?::std::marker::Sized)) {
+                encode(&value.to_string(), url);
+            }
+
+            /// Joins the items of an array parameter with its separator.
+            pub(super) fn join<T: ::std::fmt::Display>(items: &[T], separator: char) -> ::std::string::String {
+                let mut out = ::std::string::String::new();
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(separator);
+                    }
+                    out.push_str(&item.to_string());
+                }
+                out
+            }
+
+            /// A query string under construction.
+            #[derive(Default)]
+            pub(super) struct Query {
+                text: ::std::string::String,
+            }
+
+            impl Query {
+                pub(super) fn push(&mut self, name: &str, value: &(impl ::std::fmt::Display + ?::std::marker::Sized)) {
+                    self.text.push(if self.text.is_empty() { '?' } else { '&' });
+                    encode(name, &mut self.text);
+                    self.text.push('=');
+                    encode(&value.to_string(), &mut self.text);
+                }
+
+                pub(super) fn append_to(self, url: &mut ::std::string::String) {
+                    url.push_str(&self.text);
+                }
+            }
+
+            pub(super) fn header_value(
+                name: &'static str,
+                value: &(impl ::std::fmt::Display + ?::std::marker::Sized),
+            ) -> ::std::result::Result<::reqwest::header::HeaderValue, Error> {
+                ::reqwest::header::HeaderValue::from_bytes(value.to_string().as_bytes()).map_err(|error| {
+                    Error::InvalidRequest { parameter: name, message: error.to_string() }
+                })
+            }
+
+            pub(super) fn json_body(
+                name: &'static str,
+                value: &impl ::serde::Serialize,
+            ) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
+                ::serde_json::to_vec(value).map_err(|error| Error::InvalidRequest { parameter: name, message: error.to_string() })
+            }
+
+            pub(super) fn decode<T: ::serde::de::DeserializeOwned>(
+                status: u16,
+                body: ::bytes::Bytes,
+            ) -> ::std::result::Result<T, Error> {
+                ::serde_json::from_slice(&body).map_err(|error| Error::Decode { status, message: error.to_string(), body })
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Stage 5: the model to Rust tokens.
+//!
+//! One emitter per concern (types, client, server), each reading the same
+//! model; the request and response types they share are emitted here. No
+//! emitter sees YAML, openapiv3 or the filesystem, and none can fail.
+
+mod client;
+mod server;
+mod types;
+
+use crate::model::{Api, Case, Status, Ty};
+use crate::names::ident;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// What to emit.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Emit {
+    pub(crate) client: bool,
+    pub(crate) server: bool,
+}
+
+pub(crate) fn emit(api: &Api, what: Emit) -> TokenStream {
+    let types = types::emit(api);
+    let shared = shared(api);
+    let client = if what.client { client::emit(api) } else { TokenStream::new() };
+    let server = if what.server { server::emit(api) } else { TokenStream::new() };
+    quote! {
+        #shared
+        #types
+        #client
+        #server
+    }
+}
+
+/// Where an emitted type reference is written from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Inside `types`.
+    Types,
+    /// At the top of the generated module (request and response types).
+    Top,
+}
+
+/// Spells a type with fully qualified paths, so that a document type named
+/// `String` or `Option` cannot change what the generated code means.
+pub(crate) fn ty(t: &Ty, scope: Scope) -> TokenStream {
+    match t {
+        Ty::String => quote!(::std::string::String),
+        Ty::I32 => quote!(i32),
+        Ty::I64 => quote!(i64),
+        Ty::F32 => quote!(f32),
+        Ty::F64 => quote!(f64),
+        Ty::Bool => quote!(bool),
+        Ty::Json => quote!(::serde_json::Value),
+        Ty::Bytes => quote!(::bytes::Bytes),
+        Ty::Named(name) => {
+            let name = ident(name);
+            match scope {
+                Scope::Types => quote!(#name),
+                Scope::Top => quote!(types::#name),
+            }
+        }
+        Ty::Vec(item) => {
+            let item = ty(item, scope);
+            quote!(::std::vec::Vec<#item>)
+        }
+        Ty::Map(value) => {
+            let value = ty(value, scope);
+            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+        }
+        Ty::Boxed(inner) => {
+            let inner = ty(inner, scope);
+            quote!(::std::boxed::Box<#inner>)
+        }
+    }
+}
+
+/// Doc attributes for a description from the document.
+///
+/// The text goes into `#[doc = "..."]` string literals, so nothing in it can
+/// end the comment. Leading indentation is removed (an indented block would be
+/// a doctest) and fenced code blocks are marked `text` so that they are never
+/// compiled or run as doctests.
+pub(crate) fn doc(text: Option<&str>) -> TokenStream {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else { return TokenStream::new() };
+    let mut lines = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        let line = if let Some(rest) = trimmed.strip_prefix("```").or_else(|| trimmed.strip_prefix("~~~")) {
+            let fence = &trimmed[..3];
+            if in_fence {
+                in_fence = false;
+                fence.to_string()
+            } else {
+                in_fence = true;
+                let _ = rest;
+                format!("{fence}text")
+            }
+        } else if in_fence {
+            line.trim_end().to_string()
+        } else {
+            trimmed.to_string()
+        };
+        lines.push(line);
+    }
+    if in_fence {
+        lines.push("```".to_string());
+    }
+    let attrs = lines.iter().map(|line| {
+        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+        quote!(#[doc = #line])
+    });
+    quote!(#(#attrs)*)
+}
+
+/// The request and response types of every operation, shared by client and server.
+fn shared(api: &Api) -> TokenStream {
+    let items = api.operations.iter().map(|op| {
+        let request = ident(&op.request);
+        let response = ident(&op.response);
+        let can_default = op.params.iter().all(|p| !p.required) && op.body.as_ref().is_none_or(|b| !b.required);
+        let derive_default = if can_default { quote!(, Default) } else { quote!() };
+        let fields = op.params.iter().map(|p| {
+            let name = ident(&p.name);
+            let mut t = ty(&p.ty, Scope::Top);
+            if p.list.is_some() {
+                t = quote!(::std::vec::Vec<#t>);
+            }
+            if !p.required {
+                t = quote!(::std::option::Option<#t>);
+            }
+            let mut text = format!("`{}` in {}", p.wire, p.location.as_str());
+            if let Some(d) = &p.doc {
+                text = format!("{}\n\n{text}", d.trim());
+            }
+            let doc = doc(Some(&text));
+            quote!(#doc pub #name: #t,)
+        });
+        let body = op.body.as_ref().map(|b| {
+            let name = ident(&b.name);
+            let mut t = ty(&b.ty, Scope::Top);
+            if !b.required {
+                t = quote!(::std::option::Option<#t>);
+            }
+            let doc = doc(Some(b.doc.as_deref().unwrap_or("The request body.")));
+            quote!(#doc pub #name: #t,)
+        });
+        let request_doc = doc(Some(&format!("The parameters of `{}` ({} `{}`).", op.id, op.method.as_str(), op.path)));
+        let response_doc = doc(Some(&format!("The documented responses of `{}`.", op.id)));
+        let variants = op.responses.iter().map(variant);
+        let large = if op.responses.len() > 1 { quote!(#[allow(clippy::large_enum_variant)]) } else { quote!() };
+        quote! {
+            #request_doc
+            #[derive(Debug, Clone, PartialEq #derive_default)]
+            pub struct #request {
+                #(#fields)*
+                #body
+            }
+
+            #response_doc
+            #[derive(Debug, Clone, PartialEq)]
+            #large
+            pub enum #response {
+                #(#variants)*
+            }
+        }
+    });
+    quote!(#(#items)*)
+}
+
+fn variant(case: &Case) -> TokenStream {
+    let name = ident(&case.variant);
+    let status_doc = match case.status {
+        Status::Code(code) => format!("{code}"),
+        Status::Range(digit) => format!("{digit}XX"),
+        Status::Default => "Any other status".to_string(),
+    };
+    let text = match &case.doc {
+        Some(d) => format!("{status_doc}: {}", d.trim()),
+        None => status_doc,
+    };
+    let doc = doc(Some(&text));
+    let body = case.body.as_ref().map(|(t, _)| ty(t, Scope::Top));
+    match (case.status, body) {
+        (Status::Code(_), None) => quote!(#doc #name,),
+        (Status::Code(_), Some(body)) => quote!(#doc #name(#body),),
+        (_, body) => {
+            let body = body.unwrap_or_else(|| quote!(::bytes::Bytes));
+            quote!(#doc #name { status: u16, body: #body },)
+        }
+    }
+}

@@ -1,0 +1,617 @@
+//! The `server` module: a trait with one method per operation (each answering
+//! 501 until implemented) and an axum router that validates every request
+//! before the trait sees it.
+
+use super::doc;
+use crate::model::{Api, Case, ListFormat, Location, Media, Method, Operation, Route, Status};
+use crate::names::ident;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+pub(super) fn emit(api: &Api) -> TokenStream {
+    let methods = api.operations.iter().map(trait_method);
+    // axum takes one `.route` per path, with every method of that path.
+    let mut by_path: Vec<(&str, Vec<TokenStream>)> = Vec::new();
+    for route in &api.routes {
+        let handler = route_name(api, route);
+        let method = format_ident!("{}", method_name(route.method));
+        let call = quote!(#method(#handler::<A>));
+        match by_path.iter_mut().find(|(p, _)| *p == route.path) {
+            Some((_, calls)) => calls.push(call),
+            None => by_path.push((&route.path, vec![call])),
+        }
+    }
+    let route_calls = by_path.iter().map(|(path, calls)| {
+        let first = &calls[0];
+        let rest = &calls[1..];
+        quote!(.route(#path, ::axum::routing::#first #(.#rest)*))
+    });
+    let route_handlers = api.routes.iter().map(|r| route_handler(api, r));
+    let calls = api.operations.iter().map(call);
+    let title = if api.title.trim().is_empty() { "the API".to_string() } else { format!("`{}`", api.title.trim()) };
+    let version = if api.version.trim().is_empty() { String::new() } else { format!(" (version {})", api.version.trim()) };
+    let mut text = format!(
+        "The operations of {title}{version}. Every method answers 501 Not Implemented until it is \
+         implemented, so a partial implementation compiles and serves."
+    );
+    if let Some(description) = api.description.as_deref().filter(|d| !d.trim().is_empty()) {
+        text = format!("{text}\n\n{}", description.trim());
+    }
+    let trait_doc = doc(Some(&text));
+    let support = support();
+    quote! {
+        /// An axum server: implement [`server::Api`](Api) and serve [`server::router`](router).
+        pub mod server {
+            #trait_doc
+            pub trait Api: ::std::marker::Send + ::std::marker::Sync + 'static {
+                #(#methods)*
+            }
+
+            /// The router serving every operation of the document through `api`.
+            ///
+            /// Requests whose parameters or body do not match the document get
+            /// a 400 with a JSON body naming the parameter; they never reach `api`.
+            pub fn router<A: Api>(api: A) -> ::axum::Router {
+                ::axum::Router::new()
+                    #(#route_calls)*
+                    .with_state(::std::sync::Arc::new(api))
+            }
+
+            /// An error a handler answers with: a status and a message, sent as
+            /// a JSON body `{"error": message}`.
+            #[derive(Debug, Clone, PartialEq, Eq)]
+            pub struct Error {
+                pub status: ::axum::http::StatusCode,
+                pub message: ::std::string::String,
+            }
+
+            impl Error {
+                pub fn new(status: ::axum::http::StatusCode, message: impl ::std::convert::Into<::std::string::String>) -> Self {
+                    Self { status, message: message.into() }
+                }
+
+                /// 501 Not Implemented, the answer of every method not implemented.
+                pub fn not_implemented(operation: &str) -> Self {
+                    Self::new(
+                        ::axum::http::StatusCode::NOT_IMPLEMENTED,
+                        ::std::format!("operation `{operation}` is not implemented"),
+                    )
+                }
+            }
+
+            impl ::std::fmt::Display for Error {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    write!(f, "{}: {}", self.status, self.message)
+                }
+            }
+
+            impl ::std::error::Error for Error {}
+
+            impl ::axum::response::IntoResponse for Error {
+                fn into_response(self) -> ::axum::response::Response {
+                    support::json(self.status.as_u16(), &::serde_json::json!({ "error": self.message }))
+                }
+            }
+
+            #(#route_handlers)*
+            #(#calls)*
+            #support
+        }
+    }
+}
+
+fn trait_method(op: &Operation) -> TokenStream {
+    let name = ident(&op.fn_name);
+    let request = ident(&op.request);
+    let response = ident(&op.response);
+    let doc = doc(op.doc.as_deref());
+    let id = &op.id;
+    quote! {
+        #doc
+        fn #name(
+            &self,
+            req: super::#request,
+        ) -> impl ::std::future::Future<Output = ::std::result::Result<super::#response, Error>> + ::std::marker::Send {
+            let _ = req;
+            async { ::std::result::Result::Err(Error::not_implemented(#id)) }
+        }
+    }
+}
+
+fn route_name(api: &Api, route: &Route) -> proc_macro2::Ident {
+    match route.operations.as_slice() {
+        [only] if api.operations[*only].fixed_query.is_empty() => format_ident!("route_{}", api.operations[*only].fn_name.trim_start_matches("r#")),
+        _ => {
+            let index = api.routes.iter().position(|r| std::ptr::eq(r, route)).unwrap_or(0);
+            format_ident!("route_{}_{}", method_name(route.method), index)
+        }
+    }
+}
+
+fn method_name(method: Method) -> String {
+    method.as_str().to_ascii_lowercase()
+}
+
+fn call_name(op: &Operation) -> proc_macro2::Ident {
+    format_ident!("call_{}", op.fn_name.trim_start_matches("r#"))
+}
+
+fn route_handler(api: &Api, route: &Route) -> TokenStream {
+    let name = route_name(api, route);
+    let route_doc = doc(Some(&format!("{} `{}`", route.method.as_str(), route.path)));
+    let mut dispatch = Vec::new();
+    let mut fallback = None;
+    for &i in &route.operations {
+        let op = &api.operations[i];
+        let call = call_name(op);
+        if op.fixed_query.is_empty() {
+            fallback.get_or_insert(quote!(#call(&*api, input).await));
+            continue;
+        }
+        let conditions = op.fixed_query.iter().map(|(k, v)| quote!(input.query(#k) == ::std::option::Option::Some(#v)));
+        dispatch.push(quote! {
+            if #(#conditions)&&* {
+                return #call(&*api, input).await;
+            }
+        });
+    }
+    let fallback = fallback.unwrap_or_else(|| {
+        // List the accepted values of every fixed query key, in document order.
+        let mut keys: Vec<(String, Vec<String>)> = Vec::new();
+        for &i in &route.operations {
+            for (k, v) in &api.operations[i].fixed_query {
+                match keys.iter_mut().find(|(key, _)| key == k) {
+                    Some((_, values)) => values.push(v.clone()),
+                    None => keys.push((k.clone(), vec![v.clone()])),
+                }
+            }
+        }
+        let entries = keys.iter().map(|(k, values)| quote!((#k, &[#(#values),*])));
+        quote!(support::unmatched_query(&input, &[#(#entries),*]))
+    });
+    quote! {
+        #route_doc
+        async fn #name<A: Api>(
+            ::axum::extract::State(api): ::axum::extract::State<::std::sync::Arc<A>>,
+            request: ::axum::extract::Request,
+        ) -> ::axum::response::Response {
+            let input = match support::Input::read(request).await {
+                ::std::result::Result::Ok(input) => input,
+                ::std::result::Result::Err(response) => return response,
+            };
+            #(#dispatch)*
+            #fallback
+        }
+    }
+}
+
+fn call(op: &Operation) -> TokenStream {
+    let name = call_name(op);
+    let method = ident(&op.fn_name);
+    let request = ident(&op.request);
+    let path_order: Vec<usize> = op
+        .segments
+        .iter()
+        .filter_map(|s| if let crate::model::Segment::Param(i) = s { Some(*i) } else { None })
+        .collect();
+    let fields = op.params.iter().enumerate().map(|(i, p)| {
+        let field = ident(&p.name);
+        let wire = &p.wire;
+        let location = p.location.as_str();
+        let raw = match p.location {
+            Location::Path => {
+                let position = path_order.iter().position(|&j| j == i).unwrap_or(0);
+                quote!(input.path(#position))
+            }
+            Location::Query => quote!(input.query(#wire)),
+            Location::Header => quote!(input.header(#wire, #location)?),
+        };
+        let value = match (p.list, p.required) {
+            (Some(ListFormat::Multi), true) => quote!(support::required_multi(input.query_all(#wire), #wire, #location)?),
+            (Some(ListFormat::Multi), false) => quote!(support::optional_multi(input.query_all(#wire), #wire, #location)?),
+            (Some(format), true) => {
+                let sep = format.separator();
+                quote!(support::required_list(#raw, #sep, #wire, #location)?)
+            }
+            (Some(format), false) => {
+                let sep = format.separator();
+                quote!(support::optional_list(#raw, #sep, #wire, #location)?)
+            }
+            (None, true) => quote!(support::required(#raw, #wire, #location)?),
+            (None, false) => quote!(support::optional(#raw, #wire, #location)?),
+        };
+        quote!(#field: #value,)
+    });
+    let body = op.body.as_ref().map(|b| {
+        let field = ident(&b.name);
+        let value = match (&b.media, b.required) {
+            (Media::Json, true) => quote!(support::required_json(&input.body)?),
+            (Media::Json, false) => quote!(support::optional_json(&input.body)?),
+            (Media::Raw(_), true) => quote!(::std::clone::Clone::clone(&input.body)),
+            (Media::Raw(_), false) => quote! {
+                if input.body.is_empty() {
+                    ::std::option::Option::None
+                } else {
+                    ::std::option::Option::Some(::std::clone::Clone::clone(&input.body))
+                }
+            },
+        };
+        quote!(#field: #value,)
+    });
+    let arms = op.responses.iter().map(|c| encode_arm(op, c));
+    let input_used = !op.params.is_empty() || op.body.is_some();
+    let input_arg = if input_used { quote!(input: support::Input) } else { quote!(_input: support::Input) };
+    let parse_name = format_ident!("parse_{}", op.fn_name.trim_start_matches("r#"));
+    let (parse_fn, parse) = if input_used {
+        (
+            quote! {
+                fn #parse_name(input: &support::Input) -> ::std::result::Result<super::#request, support::Rejection> {
+                    ::std::result::Result::Ok(super::#request {
+                        #(#fields)*
+                        #body
+                    })
+                }
+            },
+            quote! {
+                let req = match #parse_name(&input) {
+                    ::std::result::Result::Ok(req) => req,
+                    ::std::result::Result::Err(rejection) => return ::axum::response::IntoResponse::into_response(rejection),
+                };
+            },
+        )
+    } else {
+        (quote!(), quote!(let req = super::#request {};))
+    };
+    quote! {
+        #parse_fn
+
+        async fn #name<A: Api>(api: &A, #input_arg) -> ::axum::response::Response {
+            #parse
+            match <A as Api>::#method(api, req).await {
+                ::std::result::Result::Ok(response) => match response {
+                    #(#arms)*
+                },
+                ::std::result::Result::Err(error) => ::axum::response::IntoResponse::into_response(error),
+            }
+        }
+    }
+}
+
+fn encode_arm(op: &Operation, case: &Case) -> TokenStream {
+    let response = ident(&op.response);
+    let variant = ident(&case.variant);
+    let encode = |status: TokenStream| match &case.body {
+        Some((_, Media::Json)) => quote!(support::json(#status, &body)),
+        Some((_, Media::Raw(content_type))) => quote!(support::raw(#status, #content_type, body)),
+        None => quote!(support::raw(#status, "application/octet-stream", body)),
+    };
+    match case.status {
+        Status::Code(code) => match &case.body {
+            Some(_) => {
+                let code = proc_macro2::Literal::u16_unsuffixed(code);
+                let encode = encode(quote!(#code));
+                quote!(super::#response::#variant(body) => #encode,)
+            }
+            None => {
+                let code = proc_macro2::Literal::u16_unsuffixed(code);
+                quote!(super::#response::#variant => support::empty(#code),)
+            }
+        },
+        Status::Range(_) | Status::Default => {
+            let encode = encode(quote!(status));
+            quote!(super::#response::#variant { status, body } => #encode,)
+        }
+    }
+}
+
+/// Private helpers of the server, emitted once per file.
+fn support() -> TokenStream {
+    quote! {
+        #[allow(dead_code)]
+        mod support {
+            use ::axum::response::IntoResponse;
+
+            /// A request's parameters and body, read once.
+            pub(super) struct Input {
+                path: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+                query: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+                headers: ::axum::http::HeaderMap,
+                pub(super) body: ::bytes::Bytes,
+            }
+
+            impl Input {
+                pub(super) async fn read(
+                    request: ::axum::extract::Request,
+                ) -> ::std::result::Result<Self, ::axum::response::Response> {
+                    use ::axum::extract::{FromRequest, FromRequestParts};
+                    let (mut parts, body) = request.into_parts();
+                    let path = match ::axum::extract::RawPathParams::from_request_parts(&mut parts, &()).await {
+                        ::std::result::Result::Ok(params) => params
+                            .iter()
+                            .map(|(name, value)| (name.to_string(), value.to_string()))
+                            .collect(),
+                        ::std::result::Result::Err(::axum::extract::rejection::RawPathParamsRejection::InvalidUtf8InPathParam(_)) => {
+                            return ::std::result::Result::Err(
+                                Rejection::new("path", "path", "a path segment is not valid UTF-8 once decoded").into_response(),
+                            );
+                        }
+                        ::std::result::Result::Err(_) => ::std::vec::Vec::new(),
+                    };
+                    let query = match parse_query(parts.uri.query().unwrap_or("")) {
+                        ::std::result::Result::Ok(query) => query,
+                        ::std::result::Result::Err(rejection) => return ::std::result::Result::Err(rejection.into_response()),
+                    };
+                    let headers = parts.headers.clone();
+                    let request = ::axum::extract::Request::from_parts(parts, body);
+                    let body = match ::bytes::Bytes::from_request(request, &()).await {
+                        ::std::result::Result::Ok(body) => body,
+                        ::std::result::Result::Err(rejection) => return ::std::result::Result::Err(rejection.into_response()),
+                    };
+                    ::std::result::Result::Ok(Self { path, query, headers, body })
+                }
+
+                /// The `index`th path parameter of the route (`p0`, `p1`, ...).
+                pub(super) fn path(&self, index: usize) -> ::std::option::Option<&str> {
+                    let name = ::std::format!("p{index}");
+                    self.path.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+                }
+
+                /// The first value of a query parameter.
+                pub(super) fn query(&self, name: &str) -> ::std::option::Option<&str> {
+                    self.query.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+                }
+
+                /// Every value of a repeated query parameter.
+                pub(super) fn query_all(&self, name: &str) -> ::std::vec::Vec<&str> {
+                    self.query.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+                }
+
+                pub(super) fn header(
+                    &self,
+                    name: &'static str,
+                    location: &'static str,
+                ) -> ::std::result::Result<::std::option::Option<&str>, Rejection> {
+                    match self.headers.get(name) {
+                        ::std::option::Option::None => ::std::result::Result::Ok(::std::option::Option::None),
+                        ::std::option::Option::Some(value) => ::std::str::from_utf8(value.as_bytes())
+                            .map(::std::option::Option::Some)
+                            .map_err(|_| Rejection::new(name, location, "not valid UTF-8")),
+                    }
+                }
+            }
+
+            fn hex(b: u8) -> ::std::option::Option<u8> {
+                match b {
+                    b'0'..=b'9' => ::std::option::Option::Some(b - b'0'),
+                    b'a'..=b'f' => ::std::option::Option::Some(b - b'a' + 10),
+                    b'A'..=b'F' => ::std::option::Option::Some(b - b'A' + 10),
+                    _ => ::std::option::Option::None,
+                }
+            }
+
+            /// Decodes `application/x-www-form-urlencoded` text (`+` is a space).
+            fn decode(text: &str) -> ::std::option::Option<::std::string::String> {
+                let bytes = text.as_bytes();
+                let mut out = ::std::vec::Vec::with_capacity(bytes.len());
+                let mut i = 0;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'+' => out.push(b' '),
+                        b'%' => {
+                            match (bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+                                (::std::option::Option::Some(high), ::std::option::Option::Some(low)) => {
+                                    out.push(high * 16 + low);
+                                    i += 2;
+                                }
+                                _ => out.push(b'%'),
+                            }
+                        }
+                        b => out.push(b),
+                    }
+                    i += 1;
+                }
+                ::std::string::String::from_utf8(out).ok()
+            }
+
+            fn parse_query(
+                text: &str,
+            ) -> ::std::result::Result<::std::vec::Vec<(::std::string::String, ::std::string::String)>, Rejection> {
+                let mut pairs = ::std::vec::Vec::new();
+                for pair in text.split('&').filter(|p| !p.is_empty()) {
+                    let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                    let name = decode(name).ok_or_else(|| Rejection::new(name, "query", "the name is not valid UTF-8 once decoded"))?;
+                    let value = decode(value).ok_or_else(|| Rejection::new(&name, "query", "not valid UTF-8 once decoded"))?;
+                    pairs.push((name, value));
+                }
+                ::std::result::Result::Ok(pairs)
+            }
+
+            /// Why a request was refused before reaching the handler: a 400
+            /// with a JSON body naming the parameter.
+            #[derive(Debug)]
+            pub(super) struct Rejection {
+                parameter: ::std::string::String,
+                location: &'static str,
+                message: ::std::string::String,
+                accepted: ::std::vec::Vec<::std::string::String>,
+            }
+
+            impl Rejection {
+                pub(super) fn new(parameter: &str, location: &'static str, message: impl ::std::convert::Into<::std::string::String>) -> Self {
+                    Self { parameter: parameter.to_string(), location, message: message.into(), accepted: ::std::vec::Vec::new() }
+                }
+            }
+
+            impl IntoResponse for Rejection {
+                fn into_response(self) -> ::axum::response::Response {
+                    let mut body = ::serde_json::json!({
+                        "error": "bad request",
+                        "parameter": self.parameter,
+                        "in": self.location,
+                        "message": self.message,
+                    });
+                    if !self.accepted.is_empty() {
+                        body["accepted"] = ::serde_json::json!(self.accepted);
+                    }
+                    json(400, &body)
+                }
+            }
+
+            fn parse<T: ::std::str::FromStr>(raw: &str, name: &str, location: &'static str) -> ::std::result::Result<T, Rejection>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                raw.parse().map_err(|error: T::Err| Rejection::new(name, location, ::std::format!("invalid value {raw:?}: {error}")))
+            }
+
+            pub(super) fn required<T: ::std::str::FromStr>(
+                raw: ::std::option::Option<&str>,
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<T, Rejection>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                match raw {
+                    ::std::option::Option::Some(raw) => parse(raw, name, location),
+                    ::std::option::Option::None => ::std::result::Result::Err(Rejection::new(name, location, "required parameter is missing")),
+                }
+            }
+
+            pub(super) fn optional<T: ::std::str::FromStr>(
+                raw: ::std::option::Option<&str>,
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<::std::option::Option<T>, Rejection>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                raw.map(|raw| parse(raw, name, location)).transpose()
+            }
+
+            fn split<T: ::std::str::FromStr>(
+                raw: &str,
+                separator: char,
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<::std::vec::Vec<T>, Rejection>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                if raw.is_empty() {
+                    return ::std::result::Result::Ok(::std::vec::Vec::new());
+                }
+                raw.split(separator).map(|item| parse(item, name, location)).collect()
+            }
+
+            pub(super) fn required_list<T: ::std::str::FromStr>(
+                raw: ::std::option::Option<&str>,
+                separator: char,
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<::std::vec::Vec<T>, Rejection>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                match raw {
+                    ::std::option::Option::Some(raw) => split(raw, separator, name, location),
+                    ::std::option::Option::None => ::std::result::Result::Err(Rejection::new(name, location, "required parameter is missing")),
+                }
+            }
+
+            pub(super) fn optional_list<T: ::std::str::FromStr>(
+                raw: ::std::option::Option<&str>,
+                separator: char,
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<T>>, Rejection>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                raw.map(|raw| split(raw, separator, name, location)).transpose()
+            }
+
+            pub(super) fn required_multi<T: ::std::str::FromStr>(
+                raw: ::std::vec::Vec<&str>,
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<::std::vec::Vec<T>, Rejection>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                if raw.is_empty() {
+                    return ::std::result::Result::Err(Rejection::new(name, location, "required parameter is missing"));
+                }
+                raw.into_iter().map(|item| parse(item, name, location)).collect()
+            }
+
+            pub(super) fn optional_multi<T: ::std::str::FromStr>(
+                raw: ::std::vec::Vec<&str>,
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<T>>, Rejection>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                if raw.is_empty() {
+                    return ::std::result::Result::Ok(::std::option::Option::None);
+                }
+                raw.into_iter().map(|item| parse(item, name, location)).collect::<::std::result::Result<_, _>>().map(::std::option::Option::Some)
+            }
+
+            pub(super) fn required_json<T: ::serde::de::DeserializeOwned>(body: &[u8]) -> ::std::result::Result<T, Rejection> {
+                if body.is_empty() {
+                    return ::std::result::Result::Err(Rejection::new("body", "body", "required body is missing"));
+                }
+                ::serde_json::from_slice(body).map_err(|error| Rejection::new("body", "body", error.to_string()))
+            }
+
+            pub(super) fn optional_json<T: ::serde::de::DeserializeOwned>(
+                body: &[u8],
+            ) -> ::std::result::Result<::std::option::Option<T>, Rejection> {
+                if body.is_empty() {
+                    return ::std::result::Result::Ok(::std::option::Option::None);
+                }
+                ::serde_json::from_slice(body).map(::std::option::Option::Some).map_err(|error| Rejection::new("body", "body", error.to_string()))
+            }
+
+            /// The 400 for a request whose fixed query pairs match no operation.
+            pub(super) fn unmatched_query(input: &Input, keys: &[(&str, &[&str])]) -> ::axum::response::Response {
+                let (name, accepted) = keys
+                    .iter()
+                    .find(|(name, accepted)| !input.query(name).is_some_and(|v| accepted.contains(&v)))
+                    .or(keys.first())
+                    .copied()
+                    .unwrap_or(("", &[]));
+                let message = match input.query(name) {
+                    ::std::option::Option::None => ::std::format!("required parameter is missing; expected one of: {}", accepted.join(", ")),
+                    ::std::option::Option::Some(value) => ::std::format!("unknown value {value:?}; expected one of: {}", accepted.join(", ")),
+                };
+                let mut rejection = Rejection::new(name, "query", message);
+                rejection.accepted = accepted.iter().map(|v| v.to_string()).collect();
+                rejection.into_response()
+            }
+
+            fn status(code: u16) -> ::axum::http::StatusCode {
+                ::axum::http::StatusCode::from_u16(code).unwrap_or(::axum::http::StatusCode::INTERNAL_SERVER_ERROR)
+            }
+
+            pub(super) fn empty(code: u16) -> ::axum::response::Response {
+                status(code).into_response()
+            }
+
+            pub(super) fn json(code: u16, body: &impl ::serde::Serialize) -> ::axum::response::Response {
+                match ::serde_json::to_vec(body) {
+                    ::std::result::Result::Ok(bytes) => {
+                        (status(code), [(::axum::http::header::CONTENT_TYPE, "application/json")], bytes).into_response()
+                    }
+                    ::std::result::Result::Err(_) => ::axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+                }
+            }
+
+            pub(super) fn raw(code: u16, content_type: &'static str, body: ::bytes::Bytes) -> ::axum::response::Response {
+                (status(code), [(::axum::http::header::CONTENT_TYPE, content_type)], body).into_response()
+            }
+        }
+    }
+}

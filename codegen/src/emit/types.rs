@@ -1,0 +1,123 @@
+//! The `types` module: one Rust type per definition and per inline schema.
+
+use super::{doc, ty, Scope};
+use crate::model::{Api, Field, TypeDef, TypeKind, Variant};
+use crate::names::ident;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub(super) fn emit(api: &Api) -> TokenStream {
+    let items = api.types.iter().map(type_def);
+    quote! {
+        /// The definitions of the document.
+        pub mod types {
+            #(#items)*
+        }
+    }
+}
+
+fn type_def(def: &TypeDef) -> TokenStream {
+    let name = ident(&def.name);
+    let doc = doc(def.doc.as_deref());
+    match &def.kind {
+        TypeKind::Alias(t) => {
+            let t = ty(t, Scope::Types);
+            quote!(#doc pub type #name = #t;)
+        }
+        TypeKind::Struct(fields) => {
+            let fields = fields.iter().map(field);
+            quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                pub struct #name {
+                    #(#fields)*
+                }
+            }
+        }
+        TypeKind::Enum(variants) => string_enum(&name, doc, variants),
+    }
+}
+
+fn field(f: &Field) -> TokenStream {
+    let name = ident(&f.name);
+    let wire = &f.wire;
+    let doc = doc(f.doc.as_deref());
+    let t = ty(&f.ty, Scope::Types);
+    if f.required {
+        quote! {
+            #doc
+            #[serde(rename = #wire)]
+            pub #name: #t,
+        }
+    } else {
+        quote! {
+            #doc
+            #[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub #name: ::std::option::Option<#t>,
+        }
+    }
+}
+
+fn string_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[Variant]) -> TokenStream {
+    let idents: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
+    let wires: Vec<_> = variants.iter().map(|v| v.wire.as_str()).collect();
+    let variant_docs = wires.iter().map(|w| super::doc(Some(&format!("`{w}`"))));
+    quote! {
+        #doc
+        ///
+        /// Values this version of the document does not list are kept in `Unknown`.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[allow(clippy::enum_variant_names)]
+        pub enum #name {
+            #(#variant_docs #idents,)*
+            /// A value the document does not list, kept as sent.
+            Unknown(::std::string::String),
+        }
+
+        impl #name {
+            /// The value as written on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#idents => #wires,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#wires => Self::#idents,)*
+                    other => Self::Unknown(::std::string::ToString::to_string(other)),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(value))
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(Self::from(value.as_str()))
+            }
+        }
+    }
+}

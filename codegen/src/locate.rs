@@ -1,0 +1,315 @@
+//! Finds the line and column of a JSON pointer in a document's source text.
+//!
+//! serde_yaml keeps no positions, so this is a small scanner of its own: exact
+//! for JSON, and for YAML exact on block-style documents (what real Swagger
+//! files are written in). Where it cannot follow the pointer (flow-style YAML,
+//! anchors) it answers with the deepest ancestor it found, or nothing.
+
+/// 1-based line and column of a byte offset.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+pub(crate) fn locate(text: &str, json: bool, pointer: &str) -> Option<(usize, usize)> {
+    let tokens: Vec<String> = pointer
+        .strip_prefix('#')
+        .unwrap_or(pointer)
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    if json {
+        let mut scanner = JsonScanner { bytes: text.as_bytes(), pos: 0, best: None };
+        scanner.skip_ws();
+        scanner.value(&tokens, 0);
+        scanner.best.map(|offset| line_col(text, offset))
+    } else {
+        locate_yaml(text, &tokens)
+    }
+}
+
+struct JsonScanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    best: Option<usize>,
+}
+
+impl JsonScanner<'_> {
+    fn skip_ws(&mut self) {
+        while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+    }
+
+    /// Scans one value; `depth` tokens of the pointer have matched so far.
+    /// Returns true once the target was found (scanning stops).
+    fn value(&mut self, tokens: &[String], depth: usize) -> bool {
+        if depth == 0 {
+            self.best = Some(self.pos);
+        }
+        if depth == tokens.len() {
+            return true;
+        }
+        match self.bytes.get(self.pos) {
+            Some(b'{') => {
+                self.pos += 1;
+                loop {
+                    self.skip_ws();
+                    match self.bytes.get(self.pos) {
+                        Some(b'"') => {}
+                        _ => return false,
+                    }
+                    let key_start = self.pos;
+                    let key = self.string();
+                    self.skip_ws();
+                    if self.bytes.get(self.pos) != Some(&b':') {
+                        return false;
+                    }
+                    self.pos += 1;
+                    self.skip_ws();
+                    if key.as_deref() == Some(tokens[depth].as_str()) {
+                        self.best = Some(key_start);
+                        return self.value(tokens, depth + 1);
+                    }
+                    self.skip_value();
+                    self.skip_ws();
+                    match self.bytes.get(self.pos) {
+                        Some(b',') => self.pos += 1,
+                        _ => return false,
+                    }
+                }
+            }
+            Some(b'[') => {
+                let Ok(wanted) = tokens[depth].parse::<usize>() else { return false };
+                self.pos += 1;
+                let mut index = 0;
+                loop {
+                    self.skip_ws();
+                    if self.bytes.get(self.pos) == Some(&b']') {
+                        return false;
+                    }
+                    if index == wanted {
+                        self.best = Some(self.pos);
+                        return self.value(tokens, depth + 1);
+                    }
+                    self.skip_value();
+                    self.skip_ws();
+                    match self.bytes.get(self.pos) {
+                        Some(b',') => self.pos += 1,
+                        _ => return false,
+                    }
+                    index += 1;
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Reads a string starting at the opening quote; `None` if it has escapes
+    /// this scanner does not decode (then it cannot match a key, which is fine).
+    fn string(&mut self) -> Option<String> {
+        self.pos += 1;
+        let start = self.pos;
+        let mut plain = true;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b'"' => {
+                    let raw = &self.bytes[start..self.pos];
+                    self.pos += 1;
+                    if plain {
+                        return std::str::from_utf8(raw).ok().map(str::to_string);
+                    }
+                    let quoted = std::str::from_utf8(&self.bytes[start - 1..self.pos]).ok()?;
+                    return serde_json::from_str(quoted).ok();
+                }
+                b'\\' => {
+                    plain = false;
+                    self.pos += 2;
+                }
+                _ => self.pos += 1,
+            }
+        }
+        None
+    }
+
+    fn skip_value(&mut self) {
+        let mut depth = 0usize;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b'"' => {
+                    self.string();
+                    if depth == 0 {
+                        return;
+                    }
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
+                    if depth == 0 {
+                        return;
+                    }
+                    depth -= 1;
+                    if depth == 0 {
+                        self.pos += 1;
+                        return;
+                    }
+                }
+                b',' if depth == 0 => return,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+    }
+}
+
+/// One YAML line, or the part of it after a `- ` sequence marker.
+struct Entry<'a> {
+    line: usize,
+    indent: usize,
+    content: &'a str,
+}
+
+fn yaml_entries(text: &str) -> Vec<Entry<'_>> {
+    let mut entries = Vec::new();
+    let mut started = false;
+    for (line, raw) in text.lines().enumerate() {
+        let raw = raw.trim_end_matches('\r');
+        let trimmed = raw.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if raw.starts_with("---") || raw.starts_with("...") {
+            if started {
+                break;
+            }
+            continue;
+        }
+        started = true;
+        let mut indent = raw.len() - trimmed.len();
+        let mut content = trimmed;
+        loop {
+            entries.push(Entry { line, indent, content });
+            let Some(rest) = content.strip_prefix('-').filter(|r| r.is_empty() || r.starts_with(' ')) else {
+                break;
+            };
+            let after = rest.trim_start();
+            if after.is_empty() {
+                break;
+            }
+            indent += content.len() - after.len();
+            content = after;
+        }
+    }
+    entries
+}
+
+/// The key of a `key: value` line, unquoted.
+fn yaml_key(content: &str) -> Option<&str> {
+    let (key, rest) = if let Some(q) = content.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        let end = content[1..].find(q)? + 1;
+        (&content[1..end], &content[end + 1..])
+    } else {
+        let mut search = 0;
+        loop {
+            let i = content[search..].find(':')? + search;
+            let next = content[i + 1..].chars().next();
+            if next.is_none() || next == Some(' ') || next == Some('\t') {
+                break (content[..i].trim_end(), &content[i..]);
+            }
+            search = i + 1;
+        }
+    };
+    rest.trim_start().starts_with(':').then_some(key)
+}
+
+fn is_dash(content: &str) -> bool {
+    content == "-" || content.starts_with("- ")
+}
+
+/// Whether every entry at `indent` from `start` up to `j` is a sequence item.
+fn sequence_follows(entries: &[Entry<'_>], start: usize, indent: usize, j: usize) -> bool {
+    entries[start..=j].iter().filter(|e| e.indent == indent).all(|e| is_dash(e.content))
+}
+
+fn locate_yaml(text: &str, tokens: &[String]) -> Option<(usize, usize)> {
+    let entries = yaml_entries(text);
+    let mut best = entries.first().map(|e| (e.line + 1, e.indent + 1));
+    let (mut start, mut end) = (0, entries.len());
+    for token in tokens {
+        let Some(first) = entries.get(start).filter(|_| start < end) else { break };
+        let level = first.indent;
+        let mut index = 0usize;
+        let mut found = None;
+        for (i, entry) in entries.iter().enumerate().take(end).skip(start) {
+            if entry.indent != level {
+                continue;
+            }
+            if is_dash(entry.content) {
+                if token.parse() == Ok(index) {
+                    found = Some(i);
+                    break;
+                }
+                index += 1;
+            } else if yaml_key(entry.content) == Some(token.as_str()) {
+                found = Some(i);
+                break;
+            }
+        }
+        let Some(i) = found else { break };
+        let entry = &entries[i];
+        best = Some((entry.line + 1, entry.indent + 1));
+        start = i + 1;
+        // A block sequence may sit at its key's own indentation (`key:\n- a`).
+        let is_key = !is_dash(entry.content);
+        end = (start..entries.len())
+            .find(|&j| {
+                entries[j].indent < entry.indent
+                    || (entries[j].indent == entry.indent && !(is_key && is_dash(entries[j].content) && sequence_follows(&entries, start, entry.indent, j)))
+            })
+            .unwrap_or(entries.len());
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YAML: &str = "---\nswagger: \"2.0\"\npaths:\n  /?Action=X:\n    get:\n      parameters:\n      - in: query\n        name: a\n      - in: query\n        name: b\n      responses:\n        200:\n          description: OK\n---\n";
+
+    #[test]
+    fn yaml_pointers() {
+        assert_eq!(locate(YAML, false, "#/swagger"), Some((2, 1)));
+        assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/get"), Some((5, 5)));
+        assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/get/parameters/1"), Some((9, 7)));
+        assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/get/parameters/1/name"), Some((10, 9)));
+        assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/get/parameters/0/in"), Some((7, 9)));
+        assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/get/responses/200"), Some((12, 9)));
+        // Not present: the deepest ancestor found.
+        assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/post"), Some((4, 3)));
+    }
+
+    #[test]
+    fn yaml_sequence_at_its_keys_indentation() {
+        let text = "a:
+  p:
+  - x: 1
+  - y: 2
+  q: 3
+";
+        assert_eq!(locate(text, false, "#/a/p/1/y"), Some((4, 5)));
+        assert_eq!(locate(text, false, "#/a/q"), Some((5, 3)));
+    }
+
+    #[test]
+    fn json_pointers() {
+        let json = "{\n  \"swagger\": \"2.0\",\n  \"paths\": {\"/a\": {\"get\": {\"parameters\": [{}, {\"name\": \"x\"}]}}}\n}";
+        assert_eq!(locate(json, true, "#/swagger"), Some((2, 3)));
+        assert_eq!(locate(json, true, "#/paths/~1a/get/parameters/1"), Some((3, 47)));
+        assert_eq!(locate(json, true, "#/paths/~1a/get/parameters/1/name"), Some((3, 48)));
+        assert_eq!(locate(json, true, "#/nope"), Some((1, 1)));
+    }
+}

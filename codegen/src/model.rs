@@ -1,0 +1,907 @@
+//! Stage 4: the model every emitter reads.
+//!
+//! `$ref`s are resolved, every type and operation is named exactly once, every
+//! Rust identifier is decided (with the wire name kept beside it), recursion is
+//! found and boxed only where a cycle needs it, and operations are grouped into
+//! server routes. Problems are reported here, at the user's original location.
+
+use crate::diagnostic::{join, Reporter};
+use crate::names::{self, Scope};
+use crate::upgrade::{Origins, COLLECTION_FORMAT};
+use indexmap::IndexMap;
+use openapiv3 as v3;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One document, ready to emit.
+#[derive(Debug)]
+pub struct Api {
+    pub title: String,
+    pub description: Option<String>,
+    pub version: String,
+    /// `scheme://host` from the document, when it names a host.
+    pub default_base_url: Option<String>,
+    pub types: Vec<TypeDef>,
+    pub operations: Vec<Operation>,
+    pub routes: Vec<Route>,
+}
+
+#[derive(Debug)]
+pub struct TypeDef {
+    pub name: String,
+    pub doc: Option<String>,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug)]
+pub enum TypeKind {
+    Struct(Vec<Field>),
+    /// A string enum; unknown values are kept in an `Unknown(String)` variant.
+    Enum(Vec<Variant>),
+    Alias(Ty),
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub name: String,
+    pub wire: String,
+    pub ty: Ty,
+    pub required: bool,
+    pub doc: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Variant {
+    pub name: String,
+    pub wire: String,
+}
+
+/// A Rust type, named by the model and spelled by the emitters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    String,
+    I32,
+    I64,
+    F32,
+    F64,
+    Bool,
+    /// Free-form JSON.
+    Json,
+    /// Raw bytes (a non-JSON body).
+    Bytes,
+    /// A type of `types`, by its Rust name.
+    Named(String),
+    Vec(Box<Ty>),
+    Map(Box<Ty>),
+    Boxed(Box<Ty>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Method {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Operation {
+    /// The operationId as written (or as derived, when the document has none).
+    pub id: String,
+    /// The client and server method name.
+    pub fn_name: String,
+    pub request: String,
+    pub response: String,
+    pub method: Method,
+    /// The path with the base path, without the query string.
+    pub path: String,
+    pub segments: Vec<Segment>,
+    /// Fixed query pairs from the path key (`/?Action=AcknowledgeJob`).
+    pub fixed_query: Vec<(String, String)>,
+    pub doc: Option<String>,
+    pub params: Vec<Param>,
+    pub body: Option<Body>,
+    pub responses: Vec<Case>,
+    /// Whether the operation answers with JSON (the client sends `Accept`).
+    pub produces_json: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Literal(String),
+    /// Index into `params`.
+    Param(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Path,
+    Query,
+    Header,
+}
+
+impl Location {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Location::Path => "path",
+            Location::Query => "query",
+            Location::Header => "header",
+        }
+    }
+}
+
+/// How an array parameter is written (Swagger's `collectionFormat`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    Csv,
+    Ssv,
+    Tsv,
+    Pipes,
+    /// One `name=value` pair per item (query only).
+    Multi,
+}
+
+impl ListFormat {
+    pub fn separator(self) -> char {
+        match self {
+            ListFormat::Csv | ListFormat::Multi => ',',
+            ListFormat::Ssv => ' ',
+            ListFormat::Tsv => '\t',
+            ListFormat::Pipes => '|',
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Param {
+    pub name: String,
+    pub wire: String,
+    pub location: Location,
+    pub required: bool,
+    /// The value type; for arrays, the item type (see `list`).
+    pub ty: Ty,
+    pub list: Option<ListFormat>,
+    pub doc: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Body {
+    pub name: String,
+    pub ty: Ty,
+    pub required: bool,
+    pub media: Media,
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Media {
+    Json,
+    /// Bytes sent and received as they are, with this content type.
+    Raw(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Code(u16),
+    /// `2XX`: the leading digit.
+    Range(u16),
+    Default,
+}
+
+/// One documented response of an operation: a variant of its response enum.
+#[derive(Debug)]
+pub struct Case {
+    pub status: Status,
+    pub variant: String,
+    pub body: Option<(Ty, Media)>,
+    pub doc: Option<String>,
+}
+
+/// One server route: a path and method, served by one or more operations
+/// told apart by fixed query pairs (operations without fixed pairs come last).
+#[derive(Debug)]
+pub struct Route {
+    /// The path in axum's syntax, parameters named `p0`, `p1`, ...
+    pub path: String,
+    pub method: Method,
+    pub operations: Vec<usize>,
+}
+
+pub(crate) fn build(api: &v3::OpenAPI, origins: &Origins, reporter: &mut Reporter) -> Api {
+    let mut builder = Builder { api, origins, reporter, types: Vec::new(), type_scope: Scope::new(), definitions: IndexMap::new() };
+    builder.definitions();
+    let operations = builder.operations();
+    let routes = builder.routes(&operations);
+    builder.box_cycles();
+    let base = api.servers.first().map(|s| s.url.as_str()).unwrap_or("");
+    Api {
+        title: api.info.title.clone(),
+        description: api.info.description.clone(),
+        version: api.info.version.clone(),
+        default_base_url: base.contains("://").then(|| base.trim_end_matches('/').to_string()),
+        types: builder.types,
+        operations,
+        routes,
+    }
+}
+
+struct Builder<'a> {
+    api: &'a v3::OpenAPI,
+    origins: &'a Origins,
+    reporter: &'a mut Reporter,
+    types: Vec<TypeDef>,
+    type_scope: Scope,
+    /// Definition name (wire) to Rust type name.
+    definitions: IndexMap<String, String>,
+}
+
+impl<'a> Builder<'a> {
+    fn warn(&mut self, pointer: &str, message: impl Into<String>) {
+        let original = self.origins.original(pointer);
+        self.reporter.warn(original, message);
+    }
+
+    fn schemas(&self) -> Option<&'a IndexMap<String, v3::ReferenceOr<v3::Schema>>> {
+        let api: &'a v3::OpenAPI = self.api;
+        api.components.as_ref().map(|c| &c.schemas)
+    }
+
+    fn definitions(&mut self) {
+        let Some(schemas) = self.schemas() else { return };
+        let names: Vec<String> = schemas.keys().cloned().collect();
+        for wire in &names {
+            let wanted = names::pascal(wire, "Unnamed");
+            let (name, renamed) = self.type_scope.claim(&wanted);
+            if renamed {
+                let pointer = join("#/components/schemas", wire);
+                self.warn(&pointer, format!("the type name `{wanted}` is taken by another definition; this one is named `{name}`"));
+            }
+            self.definitions.insert(wire.clone(), name);
+        }
+        for wire in &names {
+            let pointer = join("#/components/schemas", wire);
+            let name = self.definitions[wire].clone();
+            let Some(schema) = self.schemas().and_then(|s| s.get(wire)) else { continue };
+            match &schema {
+                v3::ReferenceOr::Item(item) if self.defines_type(item) => self.define(&name, item, &pointer),
+                _ => {
+                    let ty = self.ty(schema, &name, &pointer);
+                    let doc = schema.as_item().and_then(|s| s.schema_data.description.clone());
+                    self.types.push(TypeDef { name, doc, kind: TypeKind::Alias(ty) });
+                }
+            }
+        }
+    }
+
+    /// Whether a schema becomes a struct or enum of its own (as opposed to an
+    /// alias of or a use of another type).
+    fn defines_type(&self, schema: &v3::Schema) -> bool {
+        match &schema.schema_kind {
+            v3::SchemaKind::Type(v3::Type::Object(o)) => !o.properties.is_empty(),
+            v3::SchemaKind::Type(v3::Type::String(s)) => s.enumeration.iter().any(Option::is_some),
+            v3::SchemaKind::AllOf { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Emits the struct or enum for `schema` under `name`.
+    fn define(&mut self, name: &str, schema: &v3::Schema, pointer: &str) {
+        let doc = schema.schema_data.description.clone().or_else(|| schema.schema_data.title.clone());
+        let kind = match &schema.schema_kind {
+            v3::SchemaKind::Type(v3::Type::String(s)) => {
+                let mut scope = Scope::new();
+                scope.reserve("Unknown");
+                let mut variants = Vec::new();
+                let mut seen = BTreeSet::new();
+                for wire in s.enumeration.iter().flatten() {
+                    if !seen.insert(wire.clone()) {
+                        continue;
+                    }
+                    let (variant, _) = scope.claim(&names::pascal(wire, "Empty"));
+                    variants.push(Variant { name: variant, wire: wire.clone() });
+                }
+                TypeKind::Enum(variants)
+            }
+            v3::SchemaKind::AllOf { all_of } => {
+                let mut fields = Vec::new();
+                let mut scope = Scope::new();
+                let mut seen = BTreeSet::new();
+                for (i, member) in all_of.iter().enumerate() {
+                    let member_pointer = join(&join(pointer, "allOf"), i);
+                    self.merge_fields(name, member, &member_pointer, &mut fields, &mut scope, &mut seen, 0);
+                }
+                TypeKind::Struct(fields)
+            }
+            v3::SchemaKind::Type(v3::Type::Object(object)) => {
+                let mut scope = Scope::new();
+                let fields = self.fields(name, object, pointer, &mut scope, &mut BTreeSet::new());
+                TypeKind::Struct(fields)
+            }
+            _ => TypeKind::Alias(Ty::Json),
+        };
+        self.types.push(TypeDef { name: name.to_string(), doc, kind });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn merge_fields(
+        &mut self,
+        owner: &str,
+        member: &v3::ReferenceOr<v3::Schema>,
+        pointer: &str,
+        fields: &mut Vec<Field>,
+        scope: &mut Scope,
+        seen: &mut BTreeSet<String>,
+        depth: usize,
+    ) {
+        if depth > 32 {
+            self.warn(pointer, "`allOf` nested too deeply (a cycle?); the rest is ignored");
+            return;
+        }
+        let (schema, pointer) = match member {
+            v3::ReferenceOr::Reference { reference } => match self.lookup(reference) {
+                Some((schema, target)) => (schema, target),
+                None => {
+                    self.warn(pointer, format!("dangling `$ref` `{reference}` in `allOf`; ignored"));
+                    return;
+                }
+            },
+            v3::ReferenceOr::Item(schema) => (schema.clone(), pointer.to_string()),
+        };
+        match &schema.schema_kind {
+            v3::SchemaKind::Type(v3::Type::Object(object)) => {
+                let more = self.fields(owner, object, &pointer, scope, seen);
+                fields.extend(more);
+            }
+            v3::SchemaKind::AllOf { all_of } => {
+                for (i, inner) in all_of.iter().enumerate() {
+                    let inner_pointer = join(&join(&pointer, "allOf"), i);
+                    self.merge_fields(owner, inner, &inner_pointer, fields, scope, seen, depth + 1);
+                }
+            }
+            v3::SchemaKind::Any(_) => {}
+            _ => self.warn(&pointer, "an `allOf` member that is not an object; its constraints are ignored"),
+        }
+    }
+
+    fn lookup(&self, reference: &str) -> Option<(v3::Schema, String)> {
+        let name = reference.strip_prefix("#/components/schemas/")?;
+        let name = name.replace("~1", "/").replace("~0", "~");
+        let mut seen = 0;
+        let mut current = self.schemas()?.get(&name)?;
+        let mut pointer = join("#/components/schemas", &name);
+        loop {
+            match current {
+                v3::ReferenceOr::Item(schema) => return Some((schema.clone(), pointer)),
+                v3::ReferenceOr::Reference { reference } => {
+                    seen += 1;
+                    if seen > 64 {
+                        return None;
+                    }
+                    let next = reference.strip_prefix("#/components/schemas/")?.replace("~1", "/").replace("~0", "~");
+                    pointer = join("#/components/schemas", &next);
+                    current = self.schemas()?.get(&next)?;
+                }
+            }
+        }
+    }
+
+    fn fields(
+        &mut self,
+        owner: &str,
+        object: &v3::ObjectType,
+        pointer: &str,
+        scope: &mut Scope,
+        seen: &mut BTreeSet<String>,
+    ) -> Vec<Field> {
+        let mut fields = Vec::new();
+        for (wire, property) in &object.properties {
+            if !seen.insert(wire.clone()) {
+                continue;
+            }
+            let p_pointer = join(&join(pointer, "properties"), wire);
+            let (name, renamed) = scope.claim(&names::snake(wire, "value"));
+            if renamed {
+                self.warn(&p_pointer, format!("property `{wire}` would share a Rust name with another; named `{name}`"));
+            }
+            let hint = format!("{owner}{}", names::pascal(wire, "Value").trim_start_matches("r#"));
+            let property = property.clone().unbox();
+            let ty = self.ty(&property, &hint, &p_pointer);
+            let item = property.as_item();
+            let nullable = item.is_some_and(|s| s.schema_data.nullable);
+            let doc = item.and_then(|s| s.schema_data.description.clone());
+            let required = object.required.contains(wire) && !nullable;
+            fields.push(Field { name, wire: wire.clone(), ty, required, doc });
+        }
+        fields
+    }
+
+    /// The Rust type of a schema; inline structs and enums are defined under `hint`.
+    fn ty(&mut self, schema: &v3::ReferenceOr<v3::Schema>, hint: &str, pointer: &str) -> Ty {
+        let schema = match schema {
+            v3::ReferenceOr::Reference { reference } => {
+                let target = reference
+                    .strip_prefix("#/components/schemas/")
+                    .map(|n| n.replace("~1", "/").replace("~0", "~"))
+                    .and_then(|n| self.definitions.get(&n).cloned());
+                return match target {
+                    Some(name) => Ty::Named(name),
+                    None => {
+                        self.warn(pointer, format!("`$ref` `{reference}` does not name a definition of this document; read as free-form JSON"));
+                        Ty::Json
+                    }
+                };
+            }
+            v3::ReferenceOr::Item(schema) => schema,
+        };
+        if self.defines_type(schema) {
+            let (name, _) = self.type_scope.claim(hint);
+            self.define(&name, schema, pointer);
+            return Ty::Named(name);
+        }
+        match &schema.schema_kind {
+            v3::SchemaKind::Type(v3::Type::String(_)) => Ty::String,
+            v3::SchemaKind::Type(v3::Type::Integer(i)) => match &i.format {
+                v3::VariantOrUnknownOrEmpty::Item(v3::IntegerFormat::Int32) => Ty::I32,
+                _ => Ty::I64,
+            },
+            v3::SchemaKind::Type(v3::Type::Number(n)) => match &n.format {
+                v3::VariantOrUnknownOrEmpty::Item(v3::NumberFormat::Float) => Ty::F32,
+                _ => Ty::F64,
+            },
+            v3::SchemaKind::Type(v3::Type::Boolean(_)) => Ty::Bool,
+            v3::SchemaKind::Type(v3::Type::Array(a)) => match &a.items {
+                Some(items) => {
+                    let items = items.clone().unbox();
+                    Ty::Vec(Box::new(self.ty(&items, &format!("{hint}Item"), &join(pointer, "items"))))
+                }
+                None => Ty::Vec(Box::new(Ty::Json)),
+            },
+            v3::SchemaKind::Type(v3::Type::Object(o)) => match &o.additional_properties {
+                Some(v3::AdditionalProperties::Schema(value)) => {
+                    let value = (**value).clone();
+                    Ty::Map(Box::new(self.ty(&value, &format!("{hint}Value"), &join(pointer, "additionalProperties"))))
+                }
+                Some(v3::AdditionalProperties::Any(true)) => Ty::Map(Box::new(Ty::Json)),
+                _ => Ty::Json,
+            },
+            _ => Ty::Json,
+        }
+    }
+
+    fn operations(&mut self) -> Vec<Operation> {
+        let base_path = self.base_path();
+        let mut operations = Vec::new();
+        let mut op_scope = Scope::new();
+        let mut fn_scope = Scope::new();
+        // Methods of the generated `Client` that an operation must not shadow.
+        for reserved in ["new", "with_http_client", "base_url", "http_client", "execute"] {
+            fn_scope.reserve(reserved);
+        }
+        let api = self.api;
+        for (key, item) in &api.paths.paths {
+            let Some(item) = item.as_item() else { continue };
+            let path_pointer = join("#/paths", key);
+            for (method, op) in [
+                (Method::Get, &item.get),
+                (Method::Put, &item.put),
+                (Method::Post, &item.post),
+                (Method::Delete, &item.delete),
+                (Method::Options, &item.options),
+                (Method::Head, &item.head),
+                (Method::Patch, &item.patch),
+            ] {
+                let Some(op) = op else { continue };
+                let pointer = join(&path_pointer, method.as_str().to_ascii_lowercase());
+                let built = self.operation(key, &base_path, method, op, &pointer, &mut op_scope, &mut fn_scope);
+                operations.push(built);
+            }
+        }
+        operations
+    }
+
+    fn base_path(&self) -> String {
+        let url = self.api.servers.first().map(|s| s.url.as_str()).unwrap_or("");
+        let path = match url.split_once("://") {
+            Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+            None => url,
+        };
+        let path = path.trim_end_matches('/');
+        if path.is_empty() || path.starts_with('/') { path.to_string() } else { format!("/{path}") }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn operation(
+        &mut self,
+        key: &str,
+        base_path: &str,
+        method: Method,
+        op: &v3::Operation,
+        pointer: &str,
+        op_scope: &mut Scope,
+        fn_scope: &mut Scope,
+    ) -> Operation {
+        let (path_part, query_part) = match key.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (key, None),
+        };
+        let mut fixed_query = Vec::new();
+        for pair in query_part.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            fixed_query.push((k.to_string(), v.to_string()));
+        }
+        let path_part = if path_part.starts_with('/') { path_part.to_string() } else { format!("/{path_part}") };
+
+        let id = match &op.operation_id {
+            Some(id) if !id.trim().is_empty() => id.clone(),
+            _ => {
+                let derived = format!("{} {}", method.as_str().to_ascii_lowercase(), key);
+                self.warn(pointer, format!("operation without `operationId`; named after `{derived}`"));
+                derived
+            }
+        };
+        let base = names::pascal(&id, "Operation");
+        let (base, type_renamed) = op_scope.claim(base.trim_start_matches("r#"));
+        let (fn_name, fn_renamed) = fn_scope.claim(&names::snake(&id, "operation"));
+        if type_renamed || fn_renamed {
+            self.warn(
+                &join(pointer, "operationId"),
+                format!("operationId `{id}` gives the same Rust names as an earlier operation (or a client method); named `{fn_name}`, `{base}Request` and `{base}Response`"),
+            );
+        }
+
+        // Parameters.
+        let mut field_scope = Scope::new();
+        let mut params = Vec::new();
+        for (i, p) in op.parameters.iter().enumerate() {
+            let p_pointer = join(&join(pointer, "parameters"), i);
+            let Some(p) = p.as_item() else { continue };
+            let (location, data) = match p {
+                v3::Parameter::Query { parameter_data, .. } => (Location::Query, parameter_data),
+                v3::Parameter::Header { parameter_data, .. } => (Location::Header, parameter_data),
+                v3::Parameter::Path { parameter_data, .. } => (Location::Path, parameter_data),
+                v3::Parameter::Cookie { .. } => continue,
+            };
+            if location == Location::Query && fixed_query.iter().any(|(k, _)| *k == data.name) {
+                self.warn(&p_pointer, format!("query parameter `{}` is fixed by the path key; the parameter is ignored", data.name));
+                continue;
+            }
+            let (name, _) = field_scope.claim(&names::snake(&data.name, "param"));
+            let hint = format!("{base}{}", names::pascal(&data.name, "Param").trim_start_matches("r#"));
+            let schema = match &data.format {
+                v3::ParameterSchemaOrContent::Schema(schema) => schema.clone(),
+                v3::ParameterSchemaOrContent::Content(_) => {
+                    v3::ReferenceOr::Item(v3::Schema { schema_data: Default::default(), schema_kind: v3::SchemaKind::Type(v3::Type::String(Default::default())) })
+                }
+            };
+            let mut ty = self.ty(&schema, &hint, &p_pointer);
+            let mut list = None;
+            if let Ty::Vec(item) = ty {
+                let format = data.extensions.get(COLLECTION_FORMAT).and_then(|f| f.as_str()).unwrap_or("csv");
+                list = Some(match format {
+                    "ssv" => ListFormat::Ssv,
+                    "tsv" => ListFormat::Tsv,
+                    "pipes" => ListFormat::Pipes,
+                    "multi" if location == Location::Query => ListFormat::Multi,
+                    "csv" => ListFormat::Csv,
+                    other => {
+                        self.warn(&join(&p_pointer, "collectionFormat"), format!("collectionFormat `{other}` is not usable here; read as csv"));
+                        ListFormat::Csv
+                    }
+                });
+                ty = *item;
+            }
+            if !is_scalar(&ty, &self.types) {
+                self.warn(&p_pointer, "a parameter that is not a scalar or an array of scalars; read as a string");
+                ty = Ty::String;
+            }
+            params.push(Param {
+                name,
+                wire: data.name.clone(),
+                location,
+                required: data.required,
+                ty,
+                list,
+                doc: data.description.clone(),
+            });
+        }
+
+        // Path segments; template variables without a parameter get one.
+        let mut segments = Vec::new();
+        let full_path = format!("{base_path}{path_part}");
+        for raw in full_path.split('/').skip(1) {
+            let var = raw.strip_prefix('{').and_then(|r| r.strip_suffix('}')).filter(|v| !v.contains(['{', '}']));
+            match var {
+                Some(var) => {
+                    let index = match params.iter().position(|p| p.location == Location::Path && p.wire == var) {
+                        Some(index) => index,
+                        None => {
+                            self.warn(pointer, format!("path template variable `{var}` has no path parameter; read as a required string"));
+                            let (name, _) = field_scope.claim(&names::snake(var, "param"));
+                            params.push(Param { name, wire: var.to_string(), location: Location::Path, required: true, ty: Ty::String, list: None, doc: None });
+                            params.len() - 1
+                        }
+                    };
+                    segments.push(Segment::Param(index));
+                }
+                None => {
+                    if raw.contains(['{', '}']) {
+                        self.warn(pointer, format!("path segment `{raw}` mixes text and a template variable, which is not supported; matched literally"));
+                    }
+                    segments.push(Segment::Literal(raw.to_string()));
+                }
+            }
+        }
+        let used: BTreeSet<usize> = segments.iter().filter_map(|s| if let Segment::Param(i) = s { Some(*i) } else { None }).collect();
+        let mut kept = Vec::new();
+        let mut remap = BTreeMap::new();
+        for (i, p) in params.into_iter().enumerate() {
+            if p.location == Location::Path && !used.contains(&i) {
+                let p_pointer = join(&join(pointer, "parameters"), i);
+                self.warn(&p_pointer, format!("path parameter `{}` does not appear in the path; ignored", p.wire));
+                continue;
+            }
+            remap.insert(i, kept.len());
+            kept.push(p);
+        }
+        let params = kept;
+        for s in &mut segments {
+            if let Segment::Param(i) = s {
+                *i = remap[i];
+            }
+        }
+
+        // Request body.
+        let body = op.request_body.as_ref().and_then(|b| b.as_item()).map(|b| {
+            let b_pointer = join(pointer, "requestBody");
+            let (name, _) = field_scope.claim("body");
+            let (ty, media) = self.content(&b.content, &format!("{base}Body"), &b_pointer);
+            let ty = ty.unwrap_or(Ty::Json);
+            Body { name, ty, required: b.required, media, doc: b.description.clone() }
+        });
+
+        // Responses.
+        let mut responses = Vec::new();
+        let mut variant_scope = Scope::new();
+        let mut produces_json = false;
+        let mut cases: Vec<(Status, &v3::ReferenceOr<v3::Response>, String)> = op
+            .responses
+            .responses
+            .iter()
+            .map(|(code, r)| match code {
+                v3::StatusCode::Code(c) => (Status::Code(*c), r, c.to_string()),
+                v3::StatusCode::Range(d) => (Status::Range(*d), r, format!("{d}XX")),
+            })
+            .collect();
+        if let Some(default) = &op.responses.default {
+            cases.push((Status::Default, default, "default".to_string()));
+        }
+        for (status, response, key) in cases {
+            let Some(response) = response.as_item() else { continue };
+            let r_pointer = join(&join(pointer, "responses"), &key);
+            let wanted = match status {
+                Status::Code(c) => reason(c).map_or_else(|| format!("Status{c}"), str::to_string),
+                Status::Range(d) => format!("Status{d}xx"),
+                Status::Default => "Default".to_string(),
+            };
+            let (variant, _) = variant_scope.claim(&wanted);
+            let (ty, media) = self.content(&response.content, &format!("{base}{variant}Body"), &r_pointer);
+            produces_json |= ty.is_some() && media == Media::Json;
+            let doc = Some(response.description.clone()).filter(|d| !d.trim().is_empty());
+            responses.push(Case { status, variant, body: ty.map(|t| (t, media)), doc });
+        }
+
+        let doc = match (&op.summary, &op.description) {
+            (Some(s), Some(d)) if s.trim() != d.trim() => Some(format!("{s}\n\n{d}")),
+            (Some(s), _) => Some(s.clone()),
+            (None, Some(d)) => Some(d.clone()),
+            (None, None) => None,
+        };
+        Operation {
+            id,
+            fn_name,
+            request: format!("{base}Request"),
+            response: format!("{base}Response"),
+            method,
+            path: full_path,
+            segments,
+            fixed_query,
+            doc,
+            params,
+            body,
+            responses,
+            produces_json,
+        }
+    }
+
+    /// The type and media type of a content map; JSON is preferred.
+    fn content(&mut self, content: &IndexMap<String, v3::MediaType>, hint: &str, pointer: &str) -> (Option<Ty>, Media) {
+        let json = content.iter().find(|(t, _)| is_json(t));
+        match json {
+            Some((_, media)) => (media.schema.as_ref().map(|s| self.ty(s, hint, &join(pointer, "schema"))), Media::Json),
+            None => match content.iter().next() {
+                Some((t, media)) => (media.schema.as_ref().map(|_| Ty::Bytes), Media::Raw(t.clone())),
+                None => (None, Media::Json),
+            },
+        }
+    }
+
+    fn routes(&mut self, operations: &[Operation]) -> Vec<Route> {
+        let mut routes: Vec<Route> = Vec::new();
+        let mut index: BTreeMap<(String, Method), usize> = BTreeMap::new();
+        for (i, op) in operations.iter().enumerate() {
+            let mut path = String::new();
+            let mut next_param = 0;
+            for segment in &op.segments {
+                path.push('/');
+                match segment {
+                    Segment::Literal(text) => path.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                    Segment::Param(_) => {
+                        path.push_str(&format!("{{p{next_param}}}"));
+                        next_param += 1;
+                    }
+                }
+            }
+            if path.is_empty() {
+                path.push('/');
+            }
+            let route = *index.entry((path.clone(), op.method)).or_insert_with(|| {
+                routes.push(Route { path, method: op.method, operations: Vec::new() });
+                routes.len() - 1
+            });
+            routes[route].operations.push(i);
+        }
+        for route in &mut routes {
+            // Operations told apart by fixed query pairs first; the plain one last.
+            route.operations.sort_by_key(|&i| operations[i].fixed_query.is_empty());
+            let plain: Vec<usize> = route.operations.iter().copied().filter(|&i| operations[i].fixed_query.is_empty()).collect();
+            for &shadowed in plain.iter().skip(1) {
+                let op = &operations[shadowed];
+                let pointer = join(&join("#/paths", &op.path), op.method.as_str().to_ascii_lowercase());
+                self.reporter.warn(pointer, format!(
+                    "operation `{}` has the same method and path as `{}`; the server routes requests to the first",
+                    op.id, operations[plain[0]].id
+                ));
+            }
+        }
+        routes
+    }
+
+    /// Boxes struct fields that close a cycle of direct containment.
+    fn box_cycles(&mut self) {
+        let index: BTreeMap<String, usize> = self.types.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
+        let direct: Vec<Vec<usize>> = self
+            .types
+            .iter()
+            .map(|t| match &t.kind {
+                TypeKind::Struct(fields) => fields.iter().filter_map(|f| direct_target(&f.ty)).filter_map(|n| index.get(n).copied()).collect(),
+                TypeKind::Alias(ty) => direct_target(ty).and_then(|n| index.get(n).copied()).into_iter().collect(),
+                TypeKind::Enum(_) => Vec::new(),
+            })
+            .collect();
+        let reaches = |from: usize, to: usize| {
+            let mut stack = vec![from];
+            let mut seen = vec![false; direct.len()];
+            while let Some(n) = stack.pop() {
+                if n == to {
+                    return true;
+                }
+                if std::mem::replace(&mut seen[n], true) {
+                    continue;
+                }
+                stack.extend(direct[n].iter().copied());
+            }
+            false
+        };
+        let mut boxes = Vec::new();
+        for (t, def) in self.types.iter().enumerate() {
+            if let TypeKind::Struct(fields) = &def.kind {
+                for (f, field) in fields.iter().enumerate() {
+                    if let Some(target) = direct_target(&field.ty).and_then(|n| index.get(n)) {
+                        if reaches(*target, t) {
+                            boxes.push((t, f));
+                        }
+                    }
+                }
+            }
+        }
+        for (t, f) in boxes {
+            if let TypeKind::Struct(fields) = &mut self.types[t].kind {
+                let ty = std::mem::replace(&mut fields[f].ty, Ty::Json);
+                fields[f].ty = Ty::Boxed(Box::new(ty));
+            }
+        }
+    }
+}
+
+/// The type a value of `ty` contains inline (not behind a `Vec` or map).
+fn direct_target(ty: &Ty) -> Option<&str> {
+    match ty {
+        Ty::Named(name) => Some(name),
+        _ => None,
+    }
+}
+
+fn is_scalar(ty: &Ty, types: &[TypeDef]) -> bool {
+    match ty {
+        Ty::String | Ty::I32 | Ty::I64 | Ty::F32 | Ty::F64 | Ty::Bool => true,
+        Ty::Named(name) => types.iter().any(|t| t.name == *name && matches!(t.kind, TypeKind::Enum(_))),
+        _ => false,
+    }
+}
+
+pub(crate) fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence == "application/json" || essence.ends_with("+json") || essence == "*/*" || essence == "application/*"
+}
+
+/// The reason phrase of a status code, as a variant name.
+pub fn reason(code: u16) -> Option<&'static str> {
+    Some(match code {
+        100 => "Continue",
+        101 => "SwitchingProtocols",
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritativeInformation",
+        204 => "NoContent",
+        205 => "ResetContent",
+        206 => "PartialContent",
+        207 => "MultiStatus",
+        300 => "MultipleChoices",
+        301 => "MovedPermanently",
+        302 => "Found",
+        303 => "SeeOther",
+        304 => "NotModified",
+        307 => "TemporaryRedirect",
+        308 => "PermanentRedirect",
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        402 => "PaymentRequired",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        407 => "ProxyAuthenticationRequired",
+        408 => "RequestTimeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "LengthRequired",
+        412 => "PreconditionFailed",
+        413 => "PayloadTooLarge",
+        414 => "UriTooLong",
+        415 => "UnsupportedMediaType",
+        416 => "RangeNotSatisfiable",
+        417 => "ExpectationFailed",
+        418 => "ImATeapot",
+        422 => "UnprocessableEntity",
+        423 => "Locked",
+        424 => "FailedDependency",
+        428 => "PreconditionRequired",
+        429 => "TooManyRequests",
+        431 => "RequestHeaderFieldsTooLarge",
+        451 => "UnavailableForLegalReasons",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        505 => "HttpVersionNotSupported",
+        _ => return None,
+    })
+}
