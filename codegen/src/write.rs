@@ -44,10 +44,10 @@ fn space_items(text: &str) -> String {
         let closes = line.trim() == "}" || (line.trim_end().ends_with(';') && !line.starts_with(' ') && !next.starts_with(' '));
         let indent = |l: &str| l.len() - l.trim_start().len();
         let next_trimmed = next.trim_start();
-        let continues = next_trimmed.is_empty()
-            || next_trimmed.starts_with(['}', ')', ']', '.'])
-            || next_trimmed.starts_with("else");
-        if closes && !continues && indent(line) == indent(next) {
+        let starts_item = ["///", "#[", "pub ", "pub(", "fn ", "async fn ", "impl", "struct ", "enum ", "mod ", "type ", "const ", "trait ", "use "]
+            .iter()
+            .any(|p| next_trimmed.starts_with(p));
+        if closes && starts_item && indent(line) == indent(next) {
             out.push('\n');
         }
     }

@@ -141,12 +141,13 @@ fn operation(op: &Operation) -> TokenStream {
                 }
                 let p = &op.params[*i];
                 let field = ident(&p.name);
+                let wire = &p.wire;
                 path.push(match p.list {
                     Some(format) => {
                         let sep = format.separator();
-                        quote!(support::push_path(&mut url, &support::join(&req.#field, #sep));)
+                        quote!(support::push_path(&mut url, #wire, &support::join(&req.#field, #sep))?;)
                     }
-                    None => quote!(support::push_path(&mut url, &req.#field);),
+                    None => quote!(support::push_path(&mut url, #wire, &req.#field)?;),
                 });
             }
         }
@@ -346,9 +347,23 @@ fn support() -> TokenStream {
                 }
             }
 
-            /// Appends one path segment, percent-encoded.
-            pub(super) fn push_path(url: &mut ::std::string::String, value: &(impl ::std::fmt::Display + ?::std::marker::Sized)) {
-                encode(&value.to_string(), url);
+            /// Appends one path segment, percent-encoded. The empty string,
+            /// `.` and `..` cannot travel as a segment (URLs normalise them
+            /// away), so they are refused rather than sent somewhere else.
+            pub(super) fn push_path(
+                url: &mut ::std::string::String,
+                name: &'static str,
+                value: &(impl ::std::fmt::Display + ?::std::marker::Sized),
+            ) -> ::std::result::Result<(), Error> {
+                let value = value.to_string();
+                if matches!(value.as_str(), "" | "." | "..") {
+                    return ::std::result::Result::Err(Error::InvalidRequest {
+                        parameter: name,
+                        message: ::std::format!("{value:?} cannot be sent as a path segment"),
+                    });
+                }
+                encode(&value, url);
+                ::std::result::Result::Ok(())
             }
 
             /// Joins the items of an array parameter with its separator.

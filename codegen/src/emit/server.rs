@@ -204,7 +204,7 @@ fn call(op: &Operation) -> TokenStream {
                 quote!(input.path(#position))
             }
             Location::Query => quote!(input.query(#wire)),
-            Location::Header => quote!(input.header(#wire, #location)?),
+            Location::Header => quote!(input.header(#wire)?),
         };
         let value = match (p.list, p.required) {
             (Some(ListFormat::Multi), true) => quote!(support::required_multi(input.query_all(#wire), #wire, #location)?),
@@ -366,16 +366,12 @@ fn support() -> TokenStream {
                     self.query.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
                 }
 
-                pub(super) fn header(
-                    &self,
-                    name: &'static str,
-                    location: &'static str,
-                ) -> ::std::result::Result<::std::option::Option<&str>, Rejection> {
+                pub(super) fn header(&self, name: &'static str) -> ::std::result::Result<::std::option::Option<&str>, Rejection> {
                     match self.headers.get(name) {
                         ::std::option::Option::None => ::std::result::Result::Ok(::std::option::Option::None),
                         ::std::option::Option::Some(value) => ::std::str::from_utf8(value.as_bytes())
                             .map(::std::option::Option::Some)
-                            .map_err(|_| Rejection::new(name, location, "not valid UTF-8")),
+                            .map_err(|_| Rejection::new(name, "header", "not valid UTF-8")),
                     }
                 }
             }
