@@ -34,44 +34,82 @@ impl Store {
 }
 
 fn pet(id: i64, name: &str) -> types::Pet {
-    types::Pet { id, name: name.to_string(), tag: None, status: Some(types::PetStatus::Available) }
+    types::Pet {
+        id,
+        name: name.to_string(),
+        tag: None,
+        status: Some(types::PetStatus::Available),
+    }
 }
 
 fn error(code: i32, message: &str) -> types::Error {
-    types::Error { code, message: message.to_string() }
+    types::Error {
+        code,
+        message: message.to_string(),
+    }
 }
 
 impl server::Api for Store {
     async fn list_pets(&self, req: ListPetsRequest) -> Result<ListPetsResponse, server::Error> {
         self.log(Received::List(req.clone()));
         if req.limit == Some(0) {
-            return Ok(ListPetsResponse::Default { status: 422, body: error(0, "limit must be positive") });
+            return Ok(ListPetsResponse::Default {
+                status: 422,
+                body: error(0, "limit must be positive"),
+            });
         }
-        let pets = req.tags.unwrap_or_default().iter().enumerate().map(|(i, t)| pet(i as i64, t)).collect();
+        let pets = req
+            .tags
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map(|(i, t)| pet(i as i64, t))
+            .collect();
         Ok(ListPetsResponse::Ok(pets))
     }
 
     async fn create_pet(&self, req: CreatePetRequest) -> Result<CreatePetResponse, server::Error> {
         self.log(Received::Create(req.clone()));
-        Ok(CreatePetResponse::Created(types::Pet { id: 7, name: req.body.name, tag: req.body.tag, status: req.body.status }))
+        Ok(CreatePetResponse::Created(types::Pet {
+            id: 7,
+            name: req.body.name,
+            tag: req.body.tag,
+            status: req.body.status,
+        }))
     }
 
-    async fn show_pet_by_id(&self, req: ShowPetByIdRequest) -> Result<ShowPetByIdResponse, server::Error> {
+    async fn show_pet_by_id(
+        &self,
+        req: ShowPetByIdRequest,
+    ) -> Result<ShowPetByIdResponse, server::Error> {
         self.log(Received::Show(req.clone()));
         match req.pet_id {
             404 => Ok(ShowPetByIdResponse::NotFound(error(404, "no such pet"))),
-            500 => Err(server::Error::new(axum::http::StatusCode::SERVICE_UNAVAILABLE, "down")),
-            id if id < 0 => Ok(ShowPetByIdResponse::Default { status: 400, body: error(1, "negative") }),
+            500 => Err(server::Error::new(
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "down",
+            )),
+            id if id < 0 => Ok(ShowPetByIdResponse::Default {
+                status: 400,
+                body: error(1, "negative"),
+            }),
             id => Ok(ShowPetByIdResponse::Ok(pet(id, "Rex"))),
         }
     }
 
     async fn delete_pet(&self, req: DeletePetRequest) -> Result<DeletePetResponse, server::Error> {
         self.log(Received::Delete(req.clone()));
-        Ok(if req.pet_id == 1 { DeletePetResponse::NoContent } else { DeletePetResponse::NotFound(error(404, "gone")) })
+        Ok(if req.pet_id == 1 {
+            DeletePetResponse::NoContent
+        } else {
+            DeletePetResponse::NotFound(error(404, "gone"))
+        })
     }
 
-    async fn find_owned_pet(&self, req: FindOwnedPetRequest) -> Result<FindOwnedPetResponse, server::Error> {
+    async fn find_owned_pet(
+        &self,
+        req: FindOwnedPetRequest,
+    ) -> Result<FindOwnedPetResponse, server::Error> {
         self.log(Received::Find(req.clone()));
         if req.pet_name.is_empty() {
             return Ok(FindOwnedPetResponse::NotFound);
@@ -92,35 +130,83 @@ async fn start() -> (client::Client, Store, std::net::SocketAddr) {
 async fn list_pets_round_trips_array_integer_enum_and_header_parameters() {
     let (client, store, _) = start().await;
     let req = ListPetsRequest {
-        tags: Some(vec!["x y".to_string(), "ü&=".to_string(), "%41".to_string()]),
+        tags: Some(vec![
+            "x y".to_string(),
+            "ü&=".to_string(),
+            "%41".to_string(),
+        ]),
         limit: Some(-3),
         status: Some(types::ListPetsStatus::Pending),
         x_request_id: Some("req-1 é".to_string()),
     };
     let response = client.list_pets(&req).await.expect("listPets");
-    assert_eq!(response, ListPetsResponse::Ok(vec![pet(0, "x y"), pet(1, "ü&="), pet(2, "%41")]));
+    assert_eq!(
+        response,
+        ListPetsResponse::Ok(vec![pet(0, "x y"), pet(1, "ü&="), pet(2, "%41")])
+    );
 
     // An enum value the document does not list still arrives, losslessly.
-    let unknown = ListPetsRequest { status: Some(types::ListPetsStatus::Unknown("adopted".to_string())), ..Default::default() };
-    client.list_pets(&unknown).await.expect("listPets with an unknown status");
+    let unknown = ListPetsRequest {
+        status: Some(types::ListPetsStatus::Unknown("adopted".to_string())),
+        ..Default::default()
+    };
+    client
+        .list_pets(&unknown)
+        .await
+        .expect("listPets with an unknown status");
     // Nothing set: nothing sent, nothing received; an empty list is sent and received empty.
-    client.list_pets(&ListPetsRequest::default()).await.expect("listPets without parameters");
-    let empty = ListPetsRequest { tags: Some(vec![]), ..Default::default() };
-    assert_eq!(client.list_pets(&empty).await.expect("listPets []"), ListPetsResponse::Ok(vec![]));
+    client
+        .list_pets(&ListPetsRequest::default())
+        .await
+        .expect("listPets without parameters");
+    let empty = ListPetsRequest {
+        tags: Some(vec![]),
+        ..Default::default()
+    };
+    assert_eq!(
+        client.list_pets(&empty).await.expect("listPets []"),
+        ListPetsResponse::Ok(vec![])
+    );
 
     assert_eq!(
         store.received(),
-        vec![Received::List(req), Received::List(unknown), Received::List(ListPetsRequest::default()), Received::List(empty)]
+        vec![
+            Received::List(req),
+            Received::List(unknown),
+            Received::List(ListPetsRequest::default()),
+            Received::List(empty)
+        ]
     );
 }
 
 #[tokio::test]
 async fn the_default_response_carries_its_status_and_typed_body() {
     let (client, _, _) = start().await;
-    let response = client.list_pets(&ListPetsRequest { limit: Some(0), ..Default::default() }).await.expect("listPets");
-    assert_eq!(response, ListPetsResponse::Default { status: 422, body: error(0, "limit must be positive") });
-    let response = client.show_pet_by_id(&ShowPetByIdRequest { pet_id: -1 }).await.expect("showPetById");
-    assert_eq!(response, ShowPetByIdResponse::Default { status: 400, body: error(1, "negative") });
+    let response = client
+        .list_pets(&ListPetsRequest {
+            limit: Some(0),
+            ..Default::default()
+        })
+        .await
+        .expect("listPets");
+    assert_eq!(
+        response,
+        ListPetsResponse::Default {
+            status: 422,
+            body: error(0, "limit must be positive")
+        }
+    );
+    let response = client
+        .show_pet_by_id(&ShowPetByIdRequest { pet_id: -1 })
+        .await
+        .expect("showPetById");
+    assert_eq!(
+        response,
+        ShowPetByIdResponse::Default {
+            status: 400,
+            body: error(1, "negative")
+        }
+    );
 }
 
 #[tokio::test]
@@ -128,7 +214,11 @@ async fn create_pet_round_trips_the_body_and_answers_201() {
     let (client, store, _) = start().await;
     let req = CreatePetRequest {
         x_request_id: None,
-        body: types::NewPet { name: "Fido \"the\" 🐕".to_string(), tag: Some("good\nboy".to_string()), status: Some(types::PetStatus::Sold) },
+        body: types::NewPet {
+            name: "Fido \"the\" 🐕".to_string(),
+            tag: Some("good\nboy".to_string()),
+            status: Some(types::PetStatus::Sold),
+        },
     };
     let response = client.create_pet(&req).await.expect("createPet");
     assert_eq!(
@@ -147,9 +237,21 @@ async fn create_pet_round_trips_the_body_and_answers_201() {
 async fn path_parameters_round_trip_with_reserved_and_non_ascii_characters() {
     let (client, store, _) = start().await;
     let mut sent = Vec::new();
-    for (owner, name) in [("a/b c?d#e", "名前+1"), ("%2F..%", "semi;colon,comma"), ("x", "ä ö ü"), ("...", ".a.")] {
-        let req = FindOwnedPetRequest { owner_name: owner.to_string(), pet_name: name.to_string(), since: "2024-01-01&x=y".to_string() };
-        let response = client.find_owned_pet(&req).await.unwrap_or_else(|e| panic!("findOwnedPet {owner:?}/{name:?}: {e}"));
+    for (owner, name) in [
+        ("a/b c?d#e", "名前+1"),
+        ("%2F..%", "semi;colon,comma"),
+        ("x", "ä ö ü"),
+        ("...", ".a."),
+    ] {
+        let req = FindOwnedPetRequest {
+            owner_name: owner.to_string(),
+            pet_name: name.to_string(),
+            since: "2024-01-01&x=y".to_string(),
+        };
+        let response = client
+            .find_owned_pet(&req)
+            .await
+            .unwrap_or_else(|e| panic!("findOwnedPet {owner:?}/{name:?}: {e}"));
         let mut expected = pet(3, name);
         expected.tag = Some(format!("{owner}|2024-01-01&x=y"));
         assert_eq!(response, FindOwnedPetResponse::Ok(expected));
@@ -162,7 +264,11 @@ async fn path_parameters_round_trip_with_reserved_and_non_ascii_characters() {
 async fn path_values_a_url_cannot_carry_are_refused_by_the_client() {
     let (client, store, _) = start().await;
     for (owner, name) in [("..", "x"), ("x", "."), ("", "x")] {
-        let req = FindOwnedPetRequest { owner_name: owner.to_string(), pet_name: name.to_string(), since: "s".to_string() };
+        let req = FindOwnedPetRequest {
+            owner_name: owner.to_string(),
+            pet_name: name.to_string(),
+            since: "s".to_string(),
+        };
         match client.find_owned_pet(&req).await {
             Err(client::Error::InvalidRequest { parameter, message }) => {
                 assert!(parameter == "ownerName" || parameter == "petName");
@@ -177,16 +283,46 @@ async fn path_values_a_url_cannot_carry_are_refused_by_the_client() {
 #[tokio::test]
 async fn show_and_delete_answer_each_documented_status() {
     let (client, store, _) = start().await;
-    assert_eq!(client.show_pet_by_id(&ShowPetByIdRequest { pet_id: i64::MAX }).await.unwrap(), ShowPetByIdResponse::Ok(pet(i64::MAX, "Rex")));
-    assert_eq!(client.show_pet_by_id(&ShowPetByIdRequest { pet_id: 404 }).await.unwrap(), ShowPetByIdResponse::NotFound(error(404, "no such pet")));
-    assert_eq!(client.delete_pet(&DeletePetRequest { pet_id: 1 }).await.unwrap(), DeletePetResponse::NoContent);
-    assert_eq!(client.delete_pet(&DeletePetRequest { pet_id: 2 }).await.unwrap(), DeletePetResponse::NotFound(error(404, "gone")));
+    assert_eq!(
+        client
+            .show_pet_by_id(&ShowPetByIdRequest { pet_id: i64::MAX })
+            .await
+            .unwrap(),
+        ShowPetByIdResponse::Ok(pet(i64::MAX, "Rex"))
+    );
+    assert_eq!(
+        client
+            .show_pet_by_id(&ShowPetByIdRequest { pet_id: 404 })
+            .await
+            .unwrap(),
+        ShowPetByIdResponse::NotFound(error(404, "no such pet"))
+    );
+    assert_eq!(
+        client
+            .delete_pet(&DeletePetRequest { pet_id: 1 })
+            .await
+            .unwrap(),
+        DeletePetResponse::NoContent
+    );
+    assert_eq!(
+        client
+            .delete_pet(&DeletePetRequest { pet_id: 2 })
+            .await
+            .unwrap(),
+        DeletePetResponse::NotFound(error(404, "gone"))
+    );
     // A status the document does not list for deletePet reaches the caller as an error value.
-    match client.show_pet_by_id(&ShowPetByIdRequest { pet_id: 500 }).await {
+    match client
+        .show_pet_by_id(&ShowPetByIdRequest { pet_id: 500 })
+        .await
+    {
         // showPetById has a `default` response, so 503 decodes as Default only if the body fits Error.
         Err(client::Error::Decode { status, body, .. }) => {
             assert_eq!(status, 503);
-            assert_eq!(serde_json::from_slice::<serde_json::Value>(&body).unwrap()["error"], "down");
+            assert_eq!(
+                serde_json::from_slice::<serde_json::Value>(&body).unwrap()["error"],
+                "down"
+            );
         }
         other => panic!("expected a Decode error, got {other:?}"),
     }
@@ -199,23 +335,50 @@ async fn the_client_sends_method_path_query_headers_and_body_as_documented() {
     let client = client::Client::new(format!("http://{addr}"));
     let req = CreatePetRequest {
         x_request_id: Some("abc".to_string()),
-        body: types::NewPet { name: "n".to_string(), tag: None, status: None },
+        body: types::NewPet {
+            name: "n".to_string(),
+            tag: None,
+            status: None,
+        },
     };
     let response = client.create_pet(&req).await.expect("createPet");
-    assert_eq!(response, CreatePetResponse::Created(types::Pet { id: 1, name: "n".to_string(), tag: None, status: None }));
-    let list = ListPetsRequest { tags: Some(vec!["a".into(), "b c".into()]), limit: Some(5), status: None, x_request_id: None };
+    assert_eq!(
+        response,
+        CreatePetResponse::Created(types::Pet {
+            id: 1,
+            name: "n".to_string(),
+            tag: None,
+            status: None
+        })
+    );
+    let list = ListPetsRequest {
+        tags: Some(vec!["a".into(), "b c".into()]),
+        limit: Some(5),
+        status: None,
+        x_request_id: None,
+    };
     let _ = client.list_pets(&list).await;
-    let find = FindOwnedPetRequest { owner_name: "a/b".into(), pet_name: "é".into(), since: "now".into() };
+    let find = FindOwnedPetRequest {
+        owner_name: "a/b".into(),
+        pet_name: "é".into(),
+        since: "now".into(),
+    };
     let _ = client.find_owned_pet(&find).await;
 
     let log = log.lock().unwrap();
     assert_eq!(log[0].method, "POST");
     assert_eq!(log[0].target, "/v1/pets");
-    assert_eq!(log[0].header("content-type"), Some(&b"application/json"[..]));
+    assert_eq!(
+        log[0].header("content-type"),
+        Some(&b"application/json"[..])
+    );
     assert_eq!(log[0].header("accept"), Some(&b"application/json"[..]));
     assert_eq!(log[0].header("x-request-id"), Some(&b"abc"[..]));
     // Optional fields that are absent are left out of the JSON body.
-    assert_eq!(serde_json::from_slice::<serde_json::Value>(&log[0].body).unwrap(), serde_json::json!({"name": "n"}));
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&log[0].body).unwrap(),
+        serde_json::json!({"name": "n"})
+    );
 
     assert_eq!(log[1].method, "GET");
     assert_eq!(log[1].target, "/v1/pets?tags=a%2Cb%20c&limit=5");
@@ -229,8 +392,15 @@ async fn the_client_sends_method_path_query_headers_and_body_as_documented() {
 async fn an_undecodable_body_is_an_error_value_with_status_and_body() {
     let (addr, _) = recording_server(200, "application/json", b"{not json").await;
     let client = client::Client::new(format!("http://{addr}"));
-    match client.show_pet_by_id(&ShowPetByIdRequest { pet_id: 1 }).await {
-        Err(client::Error::Decode { status, body, message }) => {
+    match client
+        .show_pet_by_id(&ShowPetByIdRequest { pet_id: 1 })
+        .await
+    {
+        Err(client::Error::Decode {
+            status,
+            body,
+            message,
+        }) => {
             assert_eq!(status, 200);
             assert_eq!(&body[..], b"{not json");
             assert!(!message.is_empty());
@@ -242,9 +412,14 @@ async fn an_undecodable_body_is_an_error_value_with_status_and_body() {
 #[tokio::test]
 async fn a_header_value_that_cannot_be_sent_is_an_error_value() {
     let (client, store, _) = start().await;
-    let req = ListPetsRequest { x_request_id: Some("line\r\nbreak".to_string()), ..Default::default() };
+    let req = ListPetsRequest {
+        x_request_id: Some("line\r\nbreak".to_string()),
+        ..Default::default()
+    };
     match client.list_pets(&req).await {
-        Err(client::Error::InvalidRequest { parameter, .. }) => assert_eq!(parameter, "X-Request-Id"),
+        Err(client::Error::InvalidRequest { parameter, .. }) => {
+            assert_eq!(parameter, "X-Request-Id")
+        }
         other => panic!("expected InvalidRequest, got {other:?}"),
     }
     assert!(store.received().is_empty());
@@ -252,7 +427,12 @@ async fn a_header_value_that_cannot_be_sent_is_an_error_value() {
 
 /// Asserts a 400 whose JSON body names `parameter` in `location`.
 fn assert_rejected(response: &common::RawResponse, parameter: &str, location: &str, why: &str) {
-    assert_eq!(response.status, 400, "{}", String::from_utf8_lossy(&response.body));
+    assert_eq!(
+        response.status,
+        400,
+        "{}",
+        String::from_utf8_lossy(&response.body)
+    );
     let body = response.json();
     assert_eq!(body["parameter"], parameter, "{body}");
     assert_eq!(body["in"], location, "{body}");
@@ -264,20 +444,72 @@ fn assert_rejected(response: &common::RawResponse, parameter: &str, location: &s
 async fn bad_requests_get_a_400_naming_the_parameter_and_never_reach_the_handler() {
     let (_, store, addr) = start().await;
     let cases: [(&str, &[u8], &str, &str, &str); 8] = [
-        ("GET /v1/pets/abc HTTP/1.1", b"", "petId", "path", "invalid value \"abc\""),
-        ("GET /v1/pets/99999999999999999999 HTTP/1.1", b"", "petId", "path", "invalid value"),
-        ("GET /v1/pets?limit=ten HTTP/1.1", b"", "limit", "query", "invalid value \"ten\""),
-        ("GET /v1/pets?limit=2147483648 HTTP/1.1", b"", "limit", "query", "invalid value"),
-        ("GET /v1/owners/a/pets/b HTTP/1.1", b"", "since", "query", "required parameter is missing"),
-        ("POST /v1/pets HTTP/1.1", b"", "body", "body", "required body is missing"),
-        ("POST /v1/pets HTTP/1.1\r\nContent-Type: application/json", b"{\"name\": 5}", "body", "body", "invalid type"),
-        ("POST /v1/pets HTTP/1.1\r\nContent-Type: application/json", b"{\"tag\": \"no name\"}", "body", "body", "missing field `name`"),
+        (
+            "GET /v1/pets/abc HTTP/1.1",
+            b"",
+            "petId",
+            "path",
+            "invalid value \"abc\"",
+        ),
+        (
+            "GET /v1/pets/99999999999999999999 HTTP/1.1",
+            b"",
+            "petId",
+            "path",
+            "invalid value",
+        ),
+        (
+            "GET /v1/pets?limit=ten HTTP/1.1",
+            b"",
+            "limit",
+            "query",
+            "invalid value \"ten\"",
+        ),
+        (
+            "GET /v1/pets?limit=2147483648 HTTP/1.1",
+            b"",
+            "limit",
+            "query",
+            "invalid value",
+        ),
+        (
+            "GET /v1/owners/a/pets/b HTTP/1.1",
+            b"",
+            "since",
+            "query",
+            "required parameter is missing",
+        ),
+        (
+            "POST /v1/pets HTTP/1.1",
+            b"",
+            "body",
+            "body",
+            "required body is missing",
+        ),
+        (
+            "POST /v1/pets HTTP/1.1\r\nContent-Type: application/json",
+            b"{\"name\": 5}",
+            "body",
+            "body",
+            "invalid type",
+        ),
+        (
+            "POST /v1/pets HTTP/1.1\r\nContent-Type: application/json",
+            b"{\"tag\": \"no name\"}",
+            "body",
+            "body",
+            "missing field `name`",
+        ),
     ];
     for (head, body, parameter, location, why) in cases {
         let response = raw_http(addr, head, body).await;
         assert_rejected(&response, parameter, location, why);
     }
-    assert!(store.received().is_empty(), "a handler ran: {:?}", store.received());
+    assert!(
+        store.received().is_empty(),
+        "a handler ran: {:?}",
+        store.received()
+    );
 }
 
 #[tokio::test]
@@ -289,7 +521,12 @@ async fn the_server_decodes_requests_our_client_did_not_build() {
         b"",
     )
     .await;
-    assert_eq!(response.status, 200, "{}", String::from_utf8_lossy(&response.body));
+    assert_eq!(
+        response.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&response.body)
+    );
     assert_eq!(response.header("content-type"), Some("application/json"));
     assert_eq!(response.json(), serde_json::json!([]));
     let response = raw_http(addr, "DELETE /v1/pets/1 HTTP/1.1", b"").await;
@@ -297,7 +534,10 @@ async fn the_server_decodes_requests_our_client_did_not_build() {
     assert!(response.body.is_empty());
     let response = raw_http(addr, "GET /v1/pets/404 HTTP/1.1", b"").await;
     assert_eq!(response.status, 404);
-    assert_eq!(response.json(), serde_json::json!({"code": 404, "message": "no such pet"}));
+    assert_eq!(
+        response.json(),
+        serde_json::json!({"code": 404, "message": "no such pet"})
+    );
     assert_eq!(
         store.received(),
         vec![
@@ -313,10 +553,14 @@ async fn the_server_decodes_requests_our_client_did_not_build() {
     );
     // Without the base path, or with a method the path does not have.
     assert_eq!(raw_http(addr, "GET /pets HTTP/1.1", b"").await.status, 404);
-    assert_eq!(raw_http(addr, "PUT /v1/pets/1 HTTP/1.1", b"").await.status, 405);
+    assert_eq!(
+        raw_http(addr, "PUT /v1/pets/1 HTTP/1.1", b"").await.status,
+        405
+    );
 }
 
 #[test]
-fn the_document_names_a_default_base_url() {
-    assert_eq!(client::DEFAULT_BASE_URL, "https://petstore.example.com/v1");
+fn the_default_base_url_is_the_servers_root() {
+    // The base path is part of every operation's path, so it is not repeated here.
+    assert_eq!(client::DEFAULT_BASE_URL, "https://petstore.example.com");
 }

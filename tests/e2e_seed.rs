@@ -5,8 +5,8 @@ mod common;
 
 use common::{raw_http, recording_server, serve};
 use generated::aws_codepipeline::{
-    client, server, AcknowledgeJobRequest, AcknowledgeJobResponse, AcknowledgeThirdPartyJobRequest,
-    AcknowledgeThirdPartyJobResponse,
+    AcknowledgeJobRequest, AcknowledgeJobResponse, AcknowledgeThirdPartyJobRequest,
+    AcknowledgeThirdPartyJobResponse, client, server,
 };
 use std::sync::{Arc, Mutex};
 
@@ -23,7 +23,10 @@ struct Recorder {
 }
 
 impl server::Api for Recorder {
-    async fn acknowledge_job(&self, req: AcknowledgeJobRequest) -> Result<AcknowledgeJobResponse, server::Error> {
+    async fn acknowledge_job(
+        &self,
+        req: AcknowledgeJobRequest,
+    ) -> Result<AcknowledgeJobResponse, server::Error> {
         self.received.lock().unwrap().push(Received::Job(req));
         Ok(AcknowledgeJobResponse::Ok)
     }
@@ -32,7 +35,10 @@ impl server::Api for Recorder {
         &self,
         req: AcknowledgeThirdPartyJobRequest,
     ) -> Result<AcknowledgeThirdPartyJobResponse, server::Error> {
-        self.received.lock().unwrap().push(Received::ThirdParty(req));
+        self.received
+            .lock()
+            .unwrap()
+            .push(Received::ThirdParty(req));
         Ok(AcknowledgeThirdPartyJobResponse::Ok)
     }
 }
@@ -40,12 +46,23 @@ impl server::Api for Recorder {
 async fn start() -> (client::Client, Recorder, std::net::SocketAddr) {
     let recorder = Recorder::default();
     let addr = serve(server::router(recorder.clone())).await;
-    (client::Client::new(format!("http://{addr}")), recorder, addr)
+    (
+        client::Client::new(format!("http://{addr}")),
+        recorder,
+        addr,
+    )
 }
 
 /// Values that break naive encoders: reserved characters, `+`, `%`, spaces,
 /// non-ASCII, and the empty string.
-const AWKWARD: [&str; 6] = ["a&b=c d", "x+y%20z", "/?#[]@!$'()*,;", "日本語 é", "", "Action=AcknowledgeThirdPartyJob"];
+const AWKWARD: [&str; 6] = [
+    "a&b=c d",
+    "x+y%20z",
+    "/?#[]@!$'()*,;",
+    "日本語 é",
+    "",
+    "Action=AcknowledgeThirdPartyJob",
+];
 
 #[tokio::test]
 async fn every_operation_round_trips_every_parameter() {
@@ -69,15 +86,26 @@ async fn every_operation_round_trips_every_parameter() {
             nonce: Some(format!("{value}{i}")),
             volume_id: Some(format!("vol-{value}")),
         };
-        let response = client.acknowledge_third_party_job(&third).await.expect("acknowledgeThirdPartyJob");
+        let response = client
+            .acknowledge_third_party_job(&third)
+            .await
+            .expect("acknowledgeThirdPartyJob");
         assert_eq!(response, AcknowledgeThirdPartyJobResponse::Ok);
         sent.push(Received::ThirdParty(third));
     }
     // Absent optional parameters arrive absent.
-    client.acknowledge_job(&AcknowledgeJobRequest::default()).await.expect("empty acknowledgeJob");
+    client
+        .acknowledge_job(&AcknowledgeJobRequest::default())
+        .await
+        .expect("empty acknowledgeJob");
     sent.push(Received::Job(AcknowledgeJobRequest::default()));
-    client.acknowledge_third_party_job(&AcknowledgeThirdPartyJobRequest::default()).await.expect("empty third party");
-    sent.push(Received::ThirdParty(AcknowledgeThirdPartyJobRequest::default()));
+    client
+        .acknowledge_third_party_job(&AcknowledgeThirdPartyJobRequest::default())
+        .await
+        .expect("empty third party");
+    sent.push(Received::ThirdParty(
+        AcknowledgeThirdPartyJobRequest::default(),
+    ));
 
     assert_eq!(*recorder.received.lock().unwrap(), sent);
 }
@@ -92,7 +120,10 @@ async fn the_client_puts_the_fixed_pair_and_the_parameters_on_the_wire() {
         nonce: Some("é".to_string()),
         snapshot_id: None,
     };
-    assert_eq!(client.acknowledge_job(&req).await.expect("call"), AcknowledgeJobResponse::Ok);
+    assert_eq!(
+        client.acknowledge_job(&req).await.expect("call"),
+        AcknowledgeJobResponse::Ok
+    );
     client
         .acknowledge_third_party_job(&AcknowledgeThirdPartyJobRequest {
             client_token: Some("t".to_string()),
@@ -106,9 +137,15 @@ async fn the_client_puts_the_fixed_pair_and_the_parameters_on_the_wire() {
     assert_eq!(log[0].method, "GET");
     assert_eq!(log[0].path(), "/");
     // The fixed pair first, then the parameters present, percent-encoded; absent ones not sent.
-    assert_eq!(log[0].query(), "Action=AcknowledgeJob&jobId=a%20b%26c&nonce=%C3%A9");
+    assert_eq!(
+        log[0].query(),
+        "Action=AcknowledgeJob&jobId=a%20b%26c&nonce=%C3%A9"
+    );
     assert!(log[0].body.is_empty());
-    assert_eq!(log[1].target, "/?Action=AcknowledgeThirdPartyJob&clientToken=t");
+    assert_eq!(
+        log[1].target,
+        "/?Action=AcknowledgeThirdPartyJob&clientToken=t"
+    );
 }
 
 #[tokio::test]
@@ -122,8 +159,18 @@ async fn the_server_decodes_requests_our_client_did_not_build() {
         b"",
     )
     .await;
-    assert_eq!(response.status, 200, "{}", String::from_utf8_lossy(&response.body));
-    let response = raw_http(addr, "GET /?Action=AcknowledgeThirdPartyJob&VolumeId=v-1 HTTP/1.1", b"").await;
+    assert_eq!(
+        response.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&response.body)
+    );
+    let response = raw_http(
+        addr,
+        "GET /?Action=AcknowledgeThirdPartyJob&VolumeId=v-1 HTTP/1.1",
+        b"",
+    )
+    .await;
     assert_eq!(response.status, 200);
 
     assert_eq!(
@@ -158,18 +205,34 @@ async fn a_missing_or_unknown_action_gets_a_400_listing_the_accepted_values() {
         let body = response.json();
         assert_eq!(body["parameter"], "Action", "{target}: {body}");
         assert_eq!(body["in"], "query");
-        assert_eq!(body["accepted"], serde_json::json!(["AcknowledgeJob", "AcknowledgeThirdPartyJob"]));
+        assert_eq!(
+            body["accepted"],
+            serde_json::json!(["AcknowledgeJob", "AcknowledgeThirdPartyJob"])
+        );
         let message = body["message"].as_str().unwrap();
         assert!(message.contains(problem), "{target}: {message}");
     }
-    assert!(recorder.received.lock().unwrap().is_empty(), "a handler ran for a bad request");
+    assert!(
+        recorder.received.lock().unwrap().is_empty(),
+        "a handler ran for a bad request"
+    );
 }
 
 #[tokio::test]
 async fn unknown_paths_get_404_and_wrong_methods_405() {
     let (_, recorder, addr) = start().await;
-    assert_eq!(raw_http(addr, "GET /nope?Action=AcknowledgeJob HTTP/1.1", b"").await.status, 404);
-    assert_eq!(raw_http(addr, "POST /?Action=AcknowledgeJob HTTP/1.1", b"{}").await.status, 405);
+    assert_eq!(
+        raw_http(addr, "GET /nope?Action=AcknowledgeJob HTTP/1.1", b"")
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        raw_http(addr, "POST /?Action=AcknowledgeJob HTTP/1.1", b"{}")
+            .await
+            .status,
+        405
+    );
     assert_eq!(raw_http(addr, "DELETE / HTTP/1.1", b"").await.status, 405);
     assert!(recorder.received.lock().unwrap().is_empty());
 }
@@ -183,11 +246,19 @@ async fn a_server_that_implements_nothing_answers_501() {
     let addr = serve(server::router(Nothing)).await;
     let response = raw_http(addr, "GET /?Action=AcknowledgeThirdPartyJob HTTP/1.1", b"").await;
     assert_eq!(response.status, 501);
-    assert!(response.json()["error"].as_str().unwrap().contains("acknowledgeThirdPartyJob"));
+    assert!(
+        response.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("acknowledgeThirdPartyJob")
+    );
 
     // To the client, 501 is a status the document does not list.
     let client = client::Client::new(format!("http://{addr}"));
-    match client.acknowledge_job(&AcknowledgeJobRequest::default()).await {
+    match client
+        .acknowledge_job(&AcknowledgeJobRequest::default())
+        .await
+    {
         Err(client::Error::UnexpectedStatus { status, body }) => {
             assert_eq!(status, 501);
             let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
@@ -201,7 +272,10 @@ async fn a_server_that_implements_nothing_answers_501() {
 async fn an_undocumented_status_is_an_error_value_with_status_and_body() {
     let (addr, _) = recording_server(503, "text/plain", b"try later").await;
     let client = client::Client::new(format!("http://{addr}"));
-    let error = client.acknowledge_job(&AcknowledgeJobRequest::default()).await.unwrap_err();
+    let error = client
+        .acknowledge_job(&AcknowledgeJobRequest::default())
+        .await
+        .unwrap_err();
     match &error {
         client::Error::UnexpectedStatus { status, body } => {
             assert_eq!(*status, 503);
@@ -217,10 +291,15 @@ async fn an_undocumented_status_is_an_error_value_with_status_and_body() {
 #[tokio::test]
 async fn a_refused_connection_is_an_error_value() {
     // Bind and drop a listener to find a port nothing listens on.
-    let addr = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let addr = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
     let client = client::Client::new(format!("http://{addr}"));
     assert!(matches!(
-        client.acknowledge_job(&AcknowledgeJobRequest::default()).await,
+        client
+            .acknowledge_job(&AcknowledgeJobRequest::default())
+            .await,
         Err(client::Error::Request(_))
     ));
 }

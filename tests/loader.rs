@@ -1,7 +1,7 @@
 //! The loader on the seed as given and on the shapes real files take, and on
 //! input that is not a Swagger 2.0 document at all.
 
-use swagger_stubgen::{generate, Diagnostic, Error, Options, Severity};
+use swagger_stubgen::{Diagnostic, Error, Options, Severity, generate};
 
 const SEED: &str = include_str!("../spec/aws-codepipeline.yaml");
 
@@ -16,7 +16,10 @@ fn errors(file: &str, bytes: &[u8]) -> Vec<Diagnostic> {
     match generate(file, bytes, &Options::default()) {
         Ok(_) => panic!("{file} generated, but an error was expected"),
         Err(Error::Invalid { diagnostics }) => {
-            assert!(diagnostics.iter().any(|d| d.severity == Severity::Error), "no error among {diagnostics:?}");
+            assert!(
+                diagnostics.iter().any(|d| d.severity == Severity::Error),
+                "no error among {diagnostics:?}"
+            );
             diagnostics
         }
         Err(other) => panic!("unexpected error kind: {other}"),
@@ -31,7 +34,12 @@ fn body(code: &str) -> &str {
 #[test]
 fn seed_as_given_has_both_operations() {
     let code = code("aws-codepipeline.yaml", SEED.as_bytes());
-    for needle in ["pub struct AcknowledgeJobRequest", "pub struct AcknowledgeThirdPartyJobRequest", "pub async fn acknowledge_job(", "\"Action\", \"AcknowledgeJob\""] {
+    for needle in [
+        "pub struct AcknowledgeJobRequest",
+        "pub struct AcknowledgeThirdPartyJobRequest",
+        "pub async fn acknowledge_job(",
+        "\"Action\", \"AcknowledgeJob\"",
+    ] {
         assert!(code.contains(needle), "missing {needle:?}");
     }
 }
@@ -39,14 +47,20 @@ fn seed_as_given_has_both_operations() {
 #[test]
 fn crlf_line_endings_generate_the_same_code() {
     let crlf = SEED.replace('\n', "\r\n");
-    assert_eq!(body(&code("a.yaml", crlf.as_bytes())), body(&code("a.yaml", SEED.as_bytes())));
+    assert_eq!(
+        body(&code("a.yaml", crlf.as_bytes())),
+        body(&code("a.yaml", SEED.as_bytes()))
+    );
 }
 
 #[test]
 fn a_byte_order_mark_is_ignored() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(SEED.as_bytes());
-    assert_eq!(body(&code("a.yaml", &bytes)), body(&code("a.yaml", SEED.as_bytes())));
+    assert_eq!(
+        body(&code("a.yaml", &bytes)),
+        body(&code("a.yaml", SEED.as_bytes()))
+    );
 }
 
 #[test]
@@ -91,7 +105,10 @@ fn the_seed_as_json_generates_the_same_code() {
         })
     };
     let json = serde_json::to_vec_pretty(&yaml).unwrap();
-    assert_eq!(body(&code("a.json", &json)), body(&code("a.yaml", SEED.as_bytes())));
+    assert_eq!(
+        body(&code("a.json", &json)),
+        body(&code("a.yaml", SEED.as_bytes()))
+    );
 }
 
 #[test]
@@ -99,14 +116,21 @@ fn json_is_read_by_extension_and_yaml_otherwise() {
     // Valid YAML but not JSON: a `.json` name must fail as JSON, with a line.
     let text = b"swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n";
     let diagnostics = errors("doc.json", text);
-    assert!(diagnostics[0].message.contains("not valid JSON"), "{diagnostics:?}");
+    assert!(
+        diagnostics[0].message.contains("not valid JSON"),
+        "{diagnostics:?}"
+    );
     assert_eq!(diagnostics[0].line, Some((1, 1)));
     code("doc.yaml", text);
 }
 
 #[test]
 fn an_empty_file_is_a_located_error() {
-    for (file, bytes) in [("empty.yaml", &b""[..]), ("dashes.yaml", b"---\n---\n"), ("empty.json", b"  \n")] {
+    for (file, bytes) in [
+        ("empty.yaml", &b""[..]),
+        ("dashes.yaml", b"---\n---\n"),
+        ("empty.json", b"  \n"),
+    ] {
         let d = &errors(file, bytes)[0];
         assert_eq!(d.file, file);
         assert_eq!(d.pointer, "#");
@@ -117,7 +141,10 @@ fn an_empty_file_is_a_located_error() {
 
 #[test]
 fn text_that_is_not_yaml_is_a_located_error() {
-    let d = &errors("broken.yaml", b"swagger: \"2.0\"\npaths:\n  /a: [unclosed\n")[0];
+    let d = &errors(
+        "broken.yaml",
+        b"swagger: \"2.0\"\npaths:\n  /a: [unclosed\n",
+    )[0];
     assert!(d.message.contains("not valid YAML"), "{d}");
     let (line, _) = d.line.expect("a line number");
     assert!(line >= 3, "{d}");
@@ -134,7 +161,10 @@ fn swagger_1_2_is_refused_with_its_version() {
 
 #[test]
 fn openapi_3_1_is_refused_with_its_version() {
-    let d = &errors("new.yaml", b"openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\npaths: {}\n")[0];
+    let d = &errors(
+        "new.yaml",
+        b"openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\npaths: {}\n",
+    )[0];
     assert_eq!(d.pointer, "#/openapi");
     assert_eq!(d.line, Some((1, 1)));
     assert!(d.message.contains("OpenAPI 3.1.0"), "{d}");
@@ -157,17 +187,23 @@ fn a_malformed_field_is_located_by_pointer_and_line() {
 #[test]
 fn warnings_carry_pointer_and_line_and_strict_turns_them_into_errors() {
     let text = b"swagger: '2.0'\ninfo:\n  title: t\n  version: '1'\npaths:\n  /a/{id}:\n    get:\n      operationId: getA\n      parameters:\n      - name: id\n        in: path\n        type: string\n      responses:\n        200:\n          description: OK\n";
-    let generated = generate("warn.yaml", text, &Options::default()).expect("lenient mode generates");
+    let generated =
+        generate("warn.yaml", text, &Options::default()).expect("lenient mode generates");
     let d = &generated.diagnostics[0];
     assert_eq!(d.severity, Severity::Warning);
     assert_eq!(d.pointer, "#/paths/~1a~1{id}/get/parameters/0/required");
     assert_eq!(d.line, Some((10, 7)));
-    assert_eq!(d.to_string(), format!("warning: warn.yaml:10:7: {}: {}", d.pointer, d.message));
+    assert_eq!(
+        d.to_string(),
+        format!("warning: warn.yaml:10:7: {}: {}", d.pointer, d.message)
+    );
 
     let mut strict = Options::default();
     strict.strict = true;
     match generate("warn.yaml", text, &strict) {
-        Err(Error::Invalid { diagnostics }) => assert!(diagnostics.iter().all(|d| d.severity == Severity::Error)),
+        Err(Error::Invalid { diagnostics }) => {
+            assert!(diagnostics.iter().all(|d| d.severity == Severity::Error))
+        }
         other => panic!("strict mode should fail: {other:?}"),
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, Error, Severity};
 use crate::names;
-use crate::{generate, Options};
+use crate::{Options, generate};
 use std::path::{Path, PathBuf};
 
 /// Generates Rust code from Swagger 2.0 documents, typically from `build.rs`.
@@ -50,7 +50,12 @@ impl Builder {
     /// A Builder that emits client and server, prints `cargo:` lines, and
     /// writes into `OUT_DIR`.
     pub fn new() -> Self {
-        Self { specs: Vec::new(), options: Options::default(), out_dir: None, cargo: true }
+        Self {
+            specs: Vec::new(),
+            options: Options::default(),
+            out_dir: None,
+            cargo: true,
+        }
     }
 
     /// Adds a document (`.json` is read as JSON, anything else as YAML).
@@ -61,7 +66,8 @@ impl Builder {
 
     /// Adds several documents.
     pub fn specs<P: AsRef<Path>>(mut self, paths: impl IntoIterator<Item = P>) -> Self {
-        self.specs.extend(paths.into_iter().map(|p| p.as_ref().to_path_buf()));
+        self.specs
+            .extend(paths.into_iter().map(|p| p.as_ref().to_path_buf()));
         self
     }
 
@@ -109,7 +115,9 @@ impl Builder {
     pub fn generate(&self) -> Result<Vec<GeneratedFile>, Error> {
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
-            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Error::OutDirUnset)?,
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Error::OutDirUnset)?,
         };
         self.run(Some(&out_dir)).map(|(files, _)| files)
     }
@@ -132,9 +140,15 @@ impl Builder {
             if self.cargo {
                 println!("cargo:rerun-if-changed={}", spec.display());
             }
-            let bytes = std::fs::read(spec).map_err(|source| Error::Io { path: spec.clone(), source })?;
+            let bytes = std::fs::read(spec).map_err(|source| Error::Io {
+                path: spec.clone(),
+                source,
+            })?;
             let name = spec.display().to_string();
-            let stem = spec.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = spec
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let module = names::snake(&stem, "spec");
             let (module, _) = modules.claim(&module);
             match generate(&name, &bytes, &self.options) {
@@ -143,12 +157,21 @@ impl Builder {
                     all.extend(generated.diagnostics);
                     if let Some(out_dir) = out_dir {
                         let path = out_dir.join(format!("{}.rs", module.trim_start_matches("r#")));
-                        let written = crate::write::write_if_changed(&path, generated.code.as_bytes())?;
-                        files.push(GeneratedFile { spec: spec.clone(), module, path, written });
+                        let written =
+                            crate::write::write_if_changed(&path, generated.code.as_bytes())?;
+                        files.push(GeneratedFile {
+                            spec: spec.clone(),
+                            module,
+                            path,
+                            written,
+                        });
                     }
                 }
                 Err(Error::Invalid { diagnostics }) => {
-                    self.report(&diagnostics);
+                    // Outside cargo, the caller prints the returned error with these.
+                    if self.cargo {
+                        self.report(&diagnostics);
+                    }
                     failed.extend(diagnostics);
                 }
                 Err(other) => return Err(other),
@@ -161,14 +184,16 @@ impl Builder {
         Ok((files, all))
     }
 
+    /// Build scripts get `cargo:warning` lines; anything else gets stderr.
     fn report(&self, diagnostics: &[Diagnostic]) {
-        if !self.cargo {
-            return;
-        }
         for d in diagnostics {
             // One line per diagnostic: cargo shows each `cargo:warning` on its own line.
             let line = d.to_string().replace(['\n', '\r'], " ");
-            println!("cargo:warning={line}");
+            if self.cargo {
+                println!("cargo:warning={line}");
+            } else {
+                eprintln!("{line}");
+            }
         }
     }
 }

@@ -51,7 +51,10 @@ pub(crate) struct Reporter {
 
 impl Reporter {
     pub(crate) fn new(file: &str) -> Self {
-        Self { file: file.to_string(), diagnostics: Vec::new() }
+        Self {
+            file: file.to_string(),
+            diagnostics: Vec::new(),
+        }
     }
 
     pub(crate) fn warn(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
@@ -71,8 +74,20 @@ impl Reporter {
         self.push(Severity::Error, pointer.into(), line, message.into());
     }
 
-    fn push(&mut self, severity: Severity, pointer: String, line: Option<(usize, usize)>, message: String) {
-        self.diagnostics.push(Diagnostic { severity, file: self.file.clone(), pointer, line, message });
+    fn push(
+        &mut self,
+        severity: Severity,
+        pointer: String,
+        line: Option<(usize, usize)>,
+        message: String,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            severity,
+            file: self.file.clone(),
+            pointer,
+            line,
+            message,
+        });
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -80,7 +95,9 @@ impl Reporter {
     }
 
     pub(crate) fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     /// Fills in line numbers from the source text, sorts by position, and
@@ -94,7 +111,8 @@ impl Reporter {
             }
         }
         self.diagnostics.sort_by(|a, b| {
-            (a.line, &a.pointer, a.severity, &a.message).cmp(&(b.line, &b.pointer, b.severity, &b.message))
+            (a.line, &a.pointer, a.severity, &a.message)
+                .cmp(&(b.line, &b.pointer, b.severity, &b.message))
         });
         self.diagnostics.dedup();
         self.diagnostics
@@ -116,7 +134,10 @@ pub(crate) fn join(pointer: &str, token: impl fmt::Display) -> String {
 #[non_exhaustive]
 pub enum Error {
     /// A file could not be read or written.
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The document has errors (strict mode counts warnings as errors). All
     /// diagnostics of the document are included, sorted.
     Invalid { diagnostics: Vec<Diagnostic> },
@@ -132,7 +153,10 @@ impl fmt::Display for Error {
         match self {
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Invalid { diagnostics } => {
-                let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+                let errors = diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
                 let warnings = diagnostics.len() - errors;
                 for d in diagnostics {
                     writeln!(f, "{d}")?;

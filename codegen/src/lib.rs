@@ -86,7 +86,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { client: true, server: true, strict: false }
+        Self {
+            client: true,
+            server: true,
+            strict: false,
+        }
     }
 }
 
@@ -105,7 +109,9 @@ pub struct Generated {
 pub fn generate(file: &str, bytes: &[u8], options: &Options) -> Result<Generated, Error> {
     let mut reporter = Reporter::new(file);
     let Some((tree, source)) = load::load(file, bytes, &mut reporter) else {
-        return Err(Error::Invalid { diagnostics: reporter.finish(None) });
+        return Err(Error::Invalid {
+            diagnostics: reporter.finish(None),
+        });
     };
     let result = pipeline(file, tree, options, &mut reporter);
     let strict_failure = options.strict && !reporter.is_empty();
@@ -128,7 +134,10 @@ fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter)
         Ok(document) => document,
         Err(e) => {
             let pointer = upgrade::path_to_pointer("#", e.path());
-            reporter.error(pointer, format!("not a valid Swagger 2.0 document: {}", e.inner()));
+            reporter.error(
+                pointer,
+                format!("not a valid Swagger 2.0 document: {}", e.inner()),
+            );
             return None;
         }
     };
@@ -137,8 +146,16 @@ fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter)
     if reporter.has_errors() {
         return None;
     }
-    let tokens = emit::emit(&api, emit::Emit { client: options.client, server: options.server });
-    let source_name = std::path::Path::new(file).file_name().map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
+    let tokens = emit::emit(
+        &api,
+        emit::Emit {
+            client: options.client,
+            server: options.server,
+        },
+    );
+    let source_name = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
     match write::format(tokens, &source_name) {
         Ok(code) => Some(code),
         Err(e) => {
@@ -155,25 +172,49 @@ fn check_version(tree: &Value, reporter: &mut Reporter) -> Option<()> {
         return None;
     };
     if let Some(version) = object.get("openapi") {
-        reporter.error("#/openapi", format!("this is an OpenAPI {} document; only Swagger 2.0 is supported", display(version)));
+        reporter.error(
+            "#/openapi",
+            format!(
+                "this is an OpenAPI {} document; only Swagger 2.0 is supported",
+                display(version)
+            ),
+        );
         return None;
     }
     if let Some(version) = object.get("swaggerVersion") {
-        reporter.error("#/swaggerVersion", format!("this is a Swagger {} document; only Swagger 2.0 is supported", display(version)));
+        reporter.error(
+            "#/swaggerVersion",
+            format!(
+                "this is a Swagger {} document; only Swagger 2.0 is supported",
+                display(version)
+            ),
+        );
         return None;
     }
     match object.get("swagger") {
         Some(Value::String(v)) if v.trim() == "2.0" => Some(()),
         Some(Value::Number(n)) if n.as_f64() == Some(2.0) => {
-            reporter.warn("#/swagger", "`swagger` should be the string \"2.0\", not a number");
+            reporter.warn(
+                "#/swagger",
+                "`swagger` should be the string \"2.0\", not a number",
+            );
             Some(())
         }
         Some(other) => {
-            reporter.error("#/swagger", format!("unsupported Swagger version {}; only 2.0 is supported", display(other)));
+            reporter.error(
+                "#/swagger",
+                format!(
+                    "unsupported Swagger version {}; only 2.0 is supported",
+                    display(other)
+                ),
+            );
             None
         }
         None => {
-            reporter.error("#", "no `swagger: \"2.0\"` field: this is not a Swagger 2.0 document");
+            reporter.error(
+                "#",
+                "no `swagger: \"2.0\"` field: this is not a Swagger 2.0 document",
+            );
             None
         }
     }

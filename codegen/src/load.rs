@@ -32,17 +32,31 @@ pub(crate) fn load(file: &str, bytes: &[u8], reporter: &mut Reporter) -> Option<
         Err(e) => {
             let offset = e.valid_up_to();
             let line = locate::line_col(&String::from_utf8_lossy(&bytes[..offset]), offset);
-            reporter.error_at("#", Some(line), format!("the document is not valid UTF-8 (byte {offset})"));
+            reporter.error_at(
+                "#",
+                Some(line),
+                format!("the document is not valid UTF-8 (byte {offset})"),
+            );
             return None;
         }
     };
     let json = file.to_ascii_lowercase().ends_with(".json");
-    let tree = if json { load_json(text, reporter)? } else { load_yaml(text, reporter)? };
+    let tree = if json {
+        load_json(text, reporter)?
+    } else {
+        load_yaml(text, reporter)?
+    };
     if tree.is_null() {
         reporter.error_at("#", Some((1, 1)), "the document is empty");
         return None;
     }
-    Some((tree, Source { text: text.to_string(), json }))
+    Some((
+        tree,
+        Source {
+            text: text.to_string(),
+            json,
+        },
+    ))
 }
 
 fn load_json(text: &str, reporter: &mut Reporter) -> Option<Value> {
@@ -54,8 +68,16 @@ fn load_json(text: &str, reporter: &mut Reporter) -> Option<Value> {
         Err(e) => {
             let message = e.to_string();
             // serde_json appends " at line L column C"; the location goes in its own field.
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            reporter.error_at("#", Some((e.line(), e.column())), format!("not valid JSON: {message}"));
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
+            reporter.error_at(
+                "#",
+                Some((e.line(), e.column())),
+                format!("not valid JSON: {message}"),
+            );
             None
         }
     }
@@ -69,7 +91,11 @@ fn load_yaml(text: &str, reporter: &mut Reporter) -> Option<Value> {
             Err(e) => {
                 let line = e.location().map(|l| (l.line(), l.column()));
                 let message = e.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+                let message = message
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or(&message)
+                    .to_string();
                 reporter.error_at("#", line, format!("not valid YAML: {message}"));
                 return None;
             }
@@ -94,14 +120,20 @@ fn yaml_to_json(value: serde_yaml::Value, pointer: &str, reporter: &mut Reporter
                 Value::from(u)
             } else {
                 let f = n.as_f64().unwrap_or(f64::NAN);
-                serde_json::Number::from_f64(f).map(Value::Number).unwrap_or_else(|| Value::String(n.to_string()))
+                serde_json::Number::from_f64(f)
+                    .map(Value::Number)
+                    .unwrap_or_else(|| Value::String(n.to_string()))
             }
         }
         Y::String(s) => Value::String(s),
         Y::Sequence(items) => {
             let mut out = Vec::with_capacity(items.len());
             for (i, item) in items.into_iter().enumerate() {
-                out.push(yaml_to_json(item, &crate::diagnostic::join(pointer, i), reporter)?);
+                out.push(yaml_to_json(
+                    item,
+                    &crate::diagnostic::join(pointer, i),
+                    reporter,
+                )?);
             }
             Value::Array(out)
         }
@@ -129,6 +161,9 @@ fn yaml_to_json(value: serde_yaml::Value, pointer: &str, reporter: &mut Reporter
 }
 
 fn unsupported_key(pointer: &str, reporter: &mut Reporter) -> Option<Value> {
-    reporter.error(pointer, "a mapping key is itself a sequence or mapping, which JSON cannot represent");
+    reporter.error(
+        pointer,
+        "a mapping key is itself a sequence or mapping, which JSON cannot represent",
+    );
     None
 }

@@ -22,7 +22,11 @@ pub(crate) fn locate(text: &str, json: bool, pointer: &str) -> Option<(usize, us
         .map(|t| t.replace("~1", "/").replace("~0", "~"))
         .collect();
     if json {
-        let mut scanner = JsonScanner { bytes: text.as_bytes(), pos: 0, best: None };
+        let mut scanner = JsonScanner {
+            bytes: text.as_bytes(),
+            pos: 0,
+            best: None,
+        };
         scanner.skip_ws();
         scanner.value(&tokens, 0);
         scanner.best.map(|offset| line_col(text, offset))
@@ -83,7 +87,9 @@ impl JsonScanner<'_> {
                 }
             }
             Some(b'[') => {
-                let Ok(wanted) = tokens[depth].parse::<usize>() else { return false };
+                let Ok(wanted) = tokens[depth].parse::<usize>() else {
+                    return false;
+                };
                 self.pos += 1;
                 let mut index = 0;
                 loop {
@@ -191,8 +197,15 @@ fn yaml_entries(text: &str) -> Vec<Entry<'_>> {
         let mut indent = raw.len() - trimmed.len();
         let mut content = trimmed;
         loop {
-            entries.push(Entry { line, indent, content });
-            let Some(rest) = content.strip_prefix('-').filter(|r| r.is_empty() || r.starts_with(' ')) else {
+            entries.push(Entry {
+                line,
+                indent,
+                content,
+            });
+            let Some(rest) = content
+                .strip_prefix('-')
+                .filter(|r| r.is_empty() || r.starts_with(' '))
+            else {
                 break;
             };
             let after = rest.trim_start();
@@ -231,7 +244,10 @@ fn is_dash(content: &str) -> bool {
 
 /// Whether every entry at `indent` from `start` up to `j` is a sequence item.
 fn sequence_follows(entries: &[Entry<'_>], start: usize, indent: usize, j: usize) -> bool {
-    entries[start..=j].iter().filter(|e| e.indent == indent).all(|e| is_dash(e.content))
+    entries[start..=j]
+        .iter()
+        .filter(|e| e.indent == indent)
+        .all(|e| is_dash(e.content))
 }
 
 fn locate_yaml(text: &str, tokens: &[String]) -> Option<(usize, usize)> {
@@ -239,7 +255,9 @@ fn locate_yaml(text: &str, tokens: &[String]) -> Option<(usize, usize)> {
     let mut best = entries.first().map(|e| (e.line + 1, e.indent + 1));
     let (mut start, mut end) = (0, entries.len());
     for token in tokens {
-        let Some(first) = entries.get(start).filter(|_| start < end) else { break };
+        let Some(first) = entries.get(start).filter(|_| start < end) else {
+            break;
+        };
         let level = first.indent;
         let mut index = 0usize;
         let mut found = None;
@@ -267,7 +285,10 @@ fn locate_yaml(text: &str, tokens: &[String]) -> Option<(usize, usize)> {
         end = (start..entries.len())
             .find(|&j| {
                 entries[j].indent < entry.indent
-                    || (entries[j].indent == entry.indent && !(is_key && is_dash(entries[j].content) && sequence_follows(&entries, start, entry.indent, j)))
+                    || (entries[j].indent == entry.indent
+                        && !(is_key
+                            && is_dash(entries[j].content)
+                            && sequence_follows(&entries, start, entry.indent, j)))
             })
             .unwrap_or(entries.len());
     }
@@ -284,12 +305,27 @@ mod tests {
     fn yaml_pointers() {
         assert_eq!(locate(YAML, false, "#/swagger"), Some((2, 1)));
         assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/get"), Some((5, 5)));
-        assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/get/parameters/1"), Some((9, 7)));
-        assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/get/parameters/1/name"), Some((10, 9)));
-        assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/get/parameters/0/in"), Some((7, 9)));
-        assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/get/responses/200"), Some((12, 9)));
+        assert_eq!(
+            locate(YAML, false, "#/paths/~1?Action=X/get/parameters/1"),
+            Some((9, 7))
+        );
+        assert_eq!(
+            locate(YAML, false, "#/paths/~1?Action=X/get/parameters/1/name"),
+            Some((10, 9))
+        );
+        assert_eq!(
+            locate(YAML, false, "#/paths/~1?Action=X/get/parameters/0/in"),
+            Some((7, 9))
+        );
+        assert_eq!(
+            locate(YAML, false, "#/paths/~1?Action=X/get/responses/200"),
+            Some((12, 9))
+        );
         // Not present: the deepest ancestor found.
-        assert_eq!(locate(YAML, false, "#/paths/~1?Action=X/post"), Some((4, 3)));
+        assert_eq!(
+            locate(YAML, false, "#/paths/~1?Action=X/post"),
+            Some((4, 3))
+        );
     }
 
     #[test]
@@ -308,8 +344,14 @@ mod tests {
     fn json_pointers() {
         let json = "{\n  \"swagger\": \"2.0\",\n  \"paths\": {\"/a\": {\"get\": {\"parameters\": [{}, {\"name\": \"x\"}]}}}\n}";
         assert_eq!(locate(json, true, "#/swagger"), Some((2, 3)));
-        assert_eq!(locate(json, true, "#/paths/~1a/get/parameters/1"), Some((3, 47)));
-        assert_eq!(locate(json, true, "#/paths/~1a/get/parameters/1/name"), Some((3, 48)));
+        assert_eq!(
+            locate(json, true, "#/paths/~1a/get/parameters/1"),
+            Some((3, 47))
+        );
+        assert_eq!(
+            locate(json, true, "#/paths/~1a/get/parameters/1/name"),
+            Some((3, 48))
+        );
         assert_eq!(locate(json, true, "#/nope"), Some((1, 1)));
     }
 }

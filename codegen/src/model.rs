@@ -5,9 +5,9 @@
 //! found and boxed only where a cycle needs it, and operations are grouped into
 //! server routes. Problems are reported here, at the user's original location.
 
-use crate::diagnostic::{join, Reporter};
+use crate::diagnostic::{Reporter, join};
 use crate::names::{self, Scope};
-use crate::upgrade::{Origins, COLLECTION_FORMAT};
+use crate::upgrade::{COLLECTION_FORMAT, Origins};
 use indexmap::IndexMap;
 use openapiv3 as v3;
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,7 +18,8 @@ pub struct Api {
     pub title: String,
     pub description: Option<String>,
     pub version: String,
-    /// `scheme://host` from the document, when it names a host.
+    /// `scheme://host` from the document, when it names a host (without the
+    /// base path, which is part of every operation's path).
     pub default_base_url: Option<String>,
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
@@ -224,7 +225,14 @@ pub struct Route {
 }
 
 pub(crate) fn build(api: &v3::OpenAPI, origins: &Origins, reporter: &mut Reporter) -> Api {
-    let mut builder = Builder { api, origins, reporter, types: Vec::new(), type_scope: Scope::new(), definitions: IndexMap::new() };
+    let mut builder = Builder {
+        api,
+        origins,
+        reporter,
+        types: Vec::new(),
+        type_scope: Scope::new(),
+        definitions: IndexMap::new(),
+    };
     builder.definitions();
     let operations = builder.operations();
     let routes = builder.routes(&operations);
@@ -234,7 +242,11 @@ pub(crate) fn build(api: &v3::OpenAPI, origins: &Origins, reporter: &mut Reporte
         title: api.info.title.clone(),
         description: api.info.description.clone(),
         version: api.info.version.clone(),
-        default_base_url: base.contains("://").then(|| base.trim_end_matches('/').to_string()),
+        // The server's root: operation paths already carry the base path.
+        default_base_url: base.split_once("://").map(|(scheme, rest)| {
+            let host = rest.split('/').next().unwrap_or(rest);
+            format!("{scheme}://{host}")
+        }),
         types: builder.types,
         operations,
         routes,
@@ -263,7 +275,9 @@ impl<'a> Builder<'a> {
     }
 
     fn definitions(&mut self) {
-        let Some(schemas) = self.schemas() else { return };
+        let Some(schemas) = self.schemas() else {
+            return;
+        };
         let names: Vec<String> = schemas.keys().cloned().collect();
         for wire in &names {
             let wanted = names::pascal(wire, "Unnamed");
@@ -277,13 +291,23 @@ impl<'a> Builder<'a> {
         for wire in &names {
             let pointer = join("#/components/schemas", wire);
             let name = self.definitions[wire].clone();
-            let Some(schema) = self.schemas().and_then(|s| s.get(wire)) else { continue };
+            let Some(schema) = self.schemas().and_then(|s| s.get(wire)) else {
+                continue;
+            };
             match &schema {
-                v3::ReferenceOr::Item(item) if self.defines_type(item) => self.define(&name, item, &pointer),
+                v3::ReferenceOr::Item(item) if self.defines_type(item) => {
+                    self.define(&name, item, &pointer)
+                }
                 _ => {
                     let ty = self.ty(schema, &name, &pointer);
-                    let doc = schema.as_item().and_then(|s| s.schema_data.description.clone());
-                    self.types.push(TypeDef { name, doc, kind: TypeKind::Alias(ty) });
+                    let doc = schema
+                        .as_item()
+                        .and_then(|s| s.schema_data.description.clone());
+                    self.types.push(TypeDef {
+                        name,
+                        doc,
+                        kind: TypeKind::Alias(ty),
+                    });
                 }
             }
         }
@@ -302,7 +326,11 @@ impl<'a> Builder<'a> {
 
     /// Emits the struct or enum for `schema` under `name`.
     fn define(&mut self, name: &str, schema: &v3::Schema, pointer: &str) {
-        let doc = schema.schema_data.description.clone().or_else(|| schema.schema_data.title.clone());
+        let doc = schema
+            .schema_data
+            .description
+            .clone()
+            .or_else(|| schema.schema_data.title.clone());
         let kind = match &schema.schema_kind {
             v3::SchemaKind::Type(v3::Type::String(s)) => {
                 let mut scope = Scope::new();
@@ -314,7 +342,10 @@ impl<'a> Builder<'a> {
                         continue;
                     }
                     let (variant, _) = scope.claim(&names::pascal(wire, "Empty"));
-                    variants.push(Variant { name: variant, wire: wire.clone() });
+                    variants.push(Variant {
+                        name: variant,
+                        wire: wire.clone(),
+                    });
                 }
                 TypeKind::Enum(variants)
             }
@@ -324,7 +355,15 @@ impl<'a> Builder<'a> {
                 let mut seen = BTreeSet::new();
                 for (i, member) in all_of.iter().enumerate() {
                     let member_pointer = join(&join(pointer, "allOf"), i);
-                    self.merge_fields(name, member, &member_pointer, &mut fields, &mut scope, &mut seen, 0);
+                    self.merge_fields(
+                        name,
+                        member,
+                        &member_pointer,
+                        &mut fields,
+                        &mut scope,
+                        &mut seen,
+                        0,
+                    );
                 }
                 TypeKind::Struct(fields)
             }
@@ -335,7 +374,11 @@ impl<'a> Builder<'a> {
             }
             _ => TypeKind::Alias(Ty::Json),
         };
-        self.types.push(TypeDef { name: name.to_string(), doc, kind });
+        self.types.push(TypeDef {
+            name: name.to_string(),
+            doc,
+            kind,
+        });
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -350,14 +393,20 @@ impl<'a> Builder<'a> {
         depth: usize,
     ) {
         if depth > 32 {
-            self.warn(pointer, "`allOf` nested too deeply (a cycle?); the rest is ignored");
+            self.warn(
+                pointer,
+                "`allOf` nested too deeply (a cycle?); the rest is ignored",
+            );
             return;
         }
         let (schema, pointer) = match member {
             v3::ReferenceOr::Reference { reference } => match self.lookup(reference) {
                 Some((schema, target)) => (schema, target),
                 None => {
-                    self.warn(pointer, format!("dangling `$ref` `{reference}` in `allOf`; ignored"));
+                    self.warn(
+                        pointer,
+                        format!("dangling `$ref` `{reference}` in `allOf`; ignored"),
+                    );
                     return;
                 }
             },
@@ -375,7 +424,10 @@ impl<'a> Builder<'a> {
                 }
             }
             v3::SchemaKind::Any(_) => {}
-            _ => self.warn(&pointer, "an `allOf` member that is not an object; its constraints are ignored"),
+            _ => self.warn(
+                &pointer,
+                "an `allOf` member that is not an object; its constraints are ignored",
+            ),
         }
     }
 
@@ -393,7 +445,10 @@ impl<'a> Builder<'a> {
                     if seen > 64 {
                         return None;
                     }
-                    let next = reference.strip_prefix("#/components/schemas/")?.replace("~1", "/").replace("~0", "~");
+                    let next = reference
+                        .strip_prefix("#/components/schemas/")?
+                        .replace("~1", "/")
+                        .replace("~0", "~");
                     pointer = join("#/components/schemas", &next);
                     current = self.schemas()?.get(&next)?;
                 }
@@ -417,16 +472,30 @@ impl<'a> Builder<'a> {
             let p_pointer = join(&join(pointer, "properties"), wire);
             let (name, renamed) = scope.claim(&names::snake(wire, "value"));
             if renamed {
-                self.warn(&p_pointer, format!("property `{wire}` would share a Rust name with another; named `{name}`"));
+                self.warn(
+                    &p_pointer,
+                    format!(
+                        "property `{wire}` would share a Rust name with another; named `{name}`"
+                    ),
+                );
             }
-            let hint = format!("{owner}{}", names::pascal(wire, "Value").trim_start_matches("r#"));
+            let hint = format!(
+                "{owner}{}",
+                names::pascal(wire, "Value").trim_start_matches("r#")
+            );
             let property = property.clone().unbox();
             let ty = self.ty(&property, &hint, &p_pointer);
             let item = property.as_item();
             let nullable = item.is_some_and(|s| s.schema_data.nullable);
             let doc = item.and_then(|s| s.schema_data.description.clone());
             let required = object.required.contains(wire) && !nullable;
-            fields.push(Field { name, wire: wire.clone(), ty, required, doc });
+            fields.push(Field {
+                name,
+                wire: wire.clone(),
+                ty,
+                required,
+                doc,
+            });
         }
         fields
     }
@@ -468,14 +537,22 @@ impl<'a> Builder<'a> {
             v3::SchemaKind::Type(v3::Type::Array(a)) => match &a.items {
                 Some(items) => {
                     let items = items.clone().unbox();
-                    Ty::Vec(Box::new(self.ty(&items, &format!("{hint}Item"), &join(pointer, "items"))))
+                    Ty::Vec(Box::new(self.ty(
+                        &items,
+                        &format!("{hint}Item"),
+                        &join(pointer, "items"),
+                    )))
                 }
                 None => Ty::Vec(Box::new(Ty::Json)),
             },
             v3::SchemaKind::Type(v3::Type::Object(o)) => match &o.additional_properties {
                 Some(v3::AdditionalProperties::Schema(value)) => {
                     let value = (**value).clone();
-                    Ty::Map(Box::new(self.ty(&value, &format!("{hint}Value"), &join(pointer, "additionalProperties"))))
+                    Ty::Map(Box::new(self.ty(
+                        &value,
+                        &format!("{hint}Value"),
+                        &join(pointer, "additionalProperties"),
+                    )))
                 }
                 Some(v3::AdditionalProperties::Any(true)) => Ty::Map(Box::new(Ty::Json)),
                 _ => Ty::Json,
@@ -490,7 +567,13 @@ impl<'a> Builder<'a> {
         let mut op_scope = Scope::new();
         let mut fn_scope = Scope::new();
         // Methods of the generated `Client` that an operation must not shadow.
-        for reserved in ["new", "with_http_client", "base_url", "http_client", "execute"] {
+        for reserved in [
+            "new",
+            "with_http_client",
+            "base_url",
+            "http_client",
+            "execute",
+        ] {
             fn_scope.reserve(reserved);
         }
         let api = self.api;
@@ -508,7 +591,15 @@ impl<'a> Builder<'a> {
             ] {
                 let Some(op) = op else { continue };
                 let pointer = join(&path_pointer, method.as_str().to_ascii_lowercase());
-                let built = self.operation(key, &base_path, method, op, &pointer, &mut op_scope, &mut fn_scope);
+                let built = self.operation(
+                    key,
+                    &base_path,
+                    method,
+                    op,
+                    &pointer,
+                    &mut op_scope,
+                    &mut fn_scope,
+                );
                 operations.push(built);
             }
         }
@@ -516,13 +607,22 @@ impl<'a> Builder<'a> {
     }
 
     fn base_path(&self) -> String {
-        let url = self.api.servers.first().map(|s| s.url.as_str()).unwrap_or("");
+        let url = self
+            .api
+            .servers
+            .first()
+            .map(|s| s.url.as_str())
+            .unwrap_or("");
         let path = match url.split_once("://") {
             Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
             None => url,
         };
         let path = path.trim_end_matches('/');
-        if path.is_empty() || path.starts_with('/') { path.to_string() } else { format!("/{path}") }
+        if path.is_empty() || path.starts_with('/') {
+            path.to_string()
+        } else {
+            format!("/{path}")
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -541,17 +641,28 @@ impl<'a> Builder<'a> {
             None => (key, None),
         };
         let mut fixed_query = Vec::new();
-        for pair in query_part.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+        for pair in query_part
+            .unwrap_or("")
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             fixed_query.push((k.to_string(), v.to_string()));
         }
-        let path_part = if path_part.starts_with('/') { path_part.to_string() } else { format!("/{path_part}") };
+        let path_part = if path_part.starts_with('/') {
+            path_part.to_string()
+        } else {
+            format!("/{path_part}")
+        };
 
         let id = match &op.operation_id {
             Some(id) if !id.trim().is_empty() => id.clone(),
             _ => {
                 let derived = format!("{} {}", method.as_str().to_ascii_lowercase(), key);
-                self.warn(pointer, format!("operation without `operationId`; named after `{derived}`"));
+                self.warn(
+                    pointer,
+                    format!("operation without `operationId`; named after `{derived}`"),
+                );
                 derived
             }
         };
@@ -578,21 +689,35 @@ impl<'a> Builder<'a> {
                 v3::Parameter::Cookie { .. } => continue,
             };
             if location == Location::Query && fixed_query.iter().any(|(k, _)| *k == data.name) {
-                self.warn(&p_pointer, format!("query parameter `{}` is fixed by the path key; the parameter is ignored", data.name));
+                self.warn(
+                    &p_pointer,
+                    format!(
+                        "query parameter `{}` is fixed by the path key; the parameter is ignored",
+                        data.name
+                    ),
+                );
                 continue;
             }
             let (name, _) = field_scope.claim(&names::snake(&data.name, "param"));
-            let hint = format!("{base}{}", names::pascal(&data.name, "Param").trim_start_matches("r#"));
+            let hint = format!(
+                "{base}{}",
+                names::pascal(&data.name, "Param").trim_start_matches("r#")
+            );
             let schema = match &data.format {
                 v3::ParameterSchemaOrContent::Schema(schema) => schema.clone(),
-                v3::ParameterSchemaOrContent::Content(_) => {
-                    v3::ReferenceOr::Item(v3::Schema { schema_data: Default::default(), schema_kind: v3::SchemaKind::Type(v3::Type::String(Default::default())) })
-                }
+                v3::ParameterSchemaOrContent::Content(_) => v3::ReferenceOr::Item(v3::Schema {
+                    schema_data: Default::default(),
+                    schema_kind: v3::SchemaKind::Type(v3::Type::String(Default::default())),
+                }),
             };
             let mut ty = self.ty(&schema, &hint, &p_pointer);
             let mut list = None;
             if let Ty::Vec(item) = ty {
-                let format = data.extensions.get(COLLECTION_FORMAT).and_then(|f| f.as_str()).unwrap_or("csv");
+                let format = data
+                    .extensions
+                    .get(COLLECTION_FORMAT)
+                    .and_then(|f| f.as_str())
+                    .unwrap_or("csv");
                 list = Some(match format {
                     "ssv" => ListFormat::Ssv,
                     "tsv" => ListFormat::Tsv,
@@ -600,14 +725,20 @@ impl<'a> Builder<'a> {
                     "multi" if location == Location::Query => ListFormat::Multi,
                     "csv" => ListFormat::Csv,
                     other => {
-                        self.warn(&join(&p_pointer, "collectionFormat"), format!("collectionFormat `{other}` is not usable here; read as csv"));
+                        self.warn(
+                            &join(&p_pointer, "collectionFormat"),
+                            format!("collectionFormat `{other}` is not usable here; read as csv"),
+                        );
                         ListFormat::Csv
                     }
                 });
                 ty = *item;
             }
             if !is_scalar(&ty, &self.types) {
-                self.warn(&p_pointer, "a parameter that is not a scalar or an array of scalars; read as a string");
+                self.warn(
+                    &p_pointer,
+                    "a parameter that is not a scalar or an array of scalars; read as a string",
+                );
                 ty = Ty::String;
             }
             params.push(Param {
@@ -625,15 +756,29 @@ impl<'a> Builder<'a> {
         let mut segments = Vec::new();
         let full_path = format!("{base_path}{path_part}");
         for raw in full_path.split('/').skip(1) {
-            let var = raw.strip_prefix('{').and_then(|r| r.strip_suffix('}')).filter(|v| !v.contains(['{', '}']));
+            let var = raw
+                .strip_prefix('{')
+                .and_then(|r| r.strip_suffix('}'))
+                .filter(|v| !v.contains(['{', '}']));
             match var {
                 Some(var) => {
-                    let index = match params.iter().position(|p| p.location == Location::Path && p.wire == var) {
+                    let index = match params
+                        .iter()
+                        .position(|p| p.location == Location::Path && p.wire == var)
+                    {
                         Some(index) => index,
                         None => {
                             self.warn(pointer, format!("path template variable `{var}` has no path parameter; read as a required string"));
                             let (name, _) = field_scope.claim(&names::snake(var, "param"));
-                            params.push(Param { name, wire: var.to_string(), location: Location::Path, required: true, ty: Ty::String, list: None, doc: None });
+                            params.push(Param {
+                                name,
+                                wire: var.to_string(),
+                                location: Location::Path,
+                                required: true,
+                                ty: Ty::String,
+                                list: None,
+                                doc: None,
+                            });
                             params.len() - 1
                         }
                     };
@@ -647,13 +792,28 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        let used: BTreeSet<usize> = segments.iter().filter_map(|s| if let Segment::Param(i) = s { Some(*i) } else { None }).collect();
+        let used: BTreeSet<usize> = segments
+            .iter()
+            .filter_map(|s| {
+                if let Segment::Param(i) = s {
+                    Some(*i)
+                } else {
+                    None
+                }
+            })
+            .collect();
         let mut kept = Vec::new();
         let mut remap = BTreeMap::new();
         for (i, p) in params.into_iter().enumerate() {
             if p.location == Location::Path && !used.contains(&i) {
                 let p_pointer = join(&join(pointer, "parameters"), i);
-                self.warn(&p_pointer, format!("path parameter `{}` does not appear in the path; ignored", p.wire));
+                self.warn(
+                    &p_pointer,
+                    format!(
+                        "path parameter `{}` does not appear in the path; ignored",
+                        p.wire
+                    ),
+                );
                 continue;
             }
             remap.insert(i, kept.len());
@@ -672,7 +832,13 @@ impl<'a> Builder<'a> {
             let (name, _) = field_scope.claim("body");
             let (ty, media) = self.content(&b.content, &format!("{base}Body"), &b_pointer);
             let ty = ty.unwrap_or(Ty::Json);
-            Body { name, ty, required: b.required, media, doc: b.description.clone() }
+            Body {
+                name,
+                ty,
+                required: b.required,
+                media,
+                doc: b.description.clone(),
+            }
         });
 
         // Responses.
@@ -692,7 +858,9 @@ impl<'a> Builder<'a> {
             cases.push((Status::Default, default, "default".to_string()));
         }
         for (status, response, key) in cases {
-            let Some(response) = response.as_item() else { continue };
+            let Some(response) = response.as_item() else {
+                continue;
+            };
             let r_pointer = join(&join(pointer, "responses"), &key);
             let wanted = match status {
                 Status::Code(c) => reason(c).map_or_else(|| format!("Status{c}"), str::to_string),
@@ -700,10 +868,19 @@ impl<'a> Builder<'a> {
                 Status::Default => "Default".to_string(),
             };
             let (variant, _) = variant_scope.claim(&wanted);
-            let (ty, media) = self.content(&response.content, &format!("{base}{variant}Body"), &r_pointer);
+            let (ty, media) = self.content(
+                &response.content,
+                &format!("{base}{variant}Body"),
+                &r_pointer,
+            );
             produces_json |= ty.is_some() && media == Media::Json;
             let doc = Some(response.description.clone()).filter(|d| !d.trim().is_empty());
-            responses.push(Case { status, variant, body: ty.map(|t| (t, media)), doc });
+            responses.push(Case {
+                status,
+                variant,
+                body: ty.map(|t| (t, media)),
+                doc,
+            });
         }
 
         let doc = match (&op.summary, &op.description) {
@@ -730,12 +907,26 @@ impl<'a> Builder<'a> {
     }
 
     /// The type and media type of a content map; JSON is preferred.
-    fn content(&mut self, content: &IndexMap<String, v3::MediaType>, hint: &str, pointer: &str) -> (Option<Ty>, Media) {
+    fn content(
+        &mut self,
+        content: &IndexMap<String, v3::MediaType>,
+        hint: &str,
+        pointer: &str,
+    ) -> (Option<Ty>, Media) {
         let json = content.iter().find(|(t, _)| is_json(t));
         match json {
-            Some((_, media)) => (media.schema.as_ref().map(|s| self.ty(s, hint, &join(pointer, "schema"))), Media::Json),
+            Some((_, media)) => (
+                media
+                    .schema
+                    .as_ref()
+                    .map(|s| self.ty(s, hint, &join(pointer, "schema"))),
+                Media::Json,
+            ),
             None => match content.iter().next() {
-                Some((t, media)) => (media.schema.as_ref().map(|_| Ty::Bytes), Media::Raw(t.clone())),
+                Some((t, media)) => (
+                    media.schema.as_ref().map(|_| Ty::Bytes),
+                    Media::Raw(t.clone()),
+                ),
                 None => (None, Media::Json),
             },
         }
@@ -750,7 +941,9 @@ impl<'a> Builder<'a> {
             for segment in &op.segments {
                 path.push('/');
                 match segment {
-                    Segment::Literal(text) => path.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                    Segment::Literal(text) => {
+                        path.push_str(&text.replace('{', "{{").replace('}', "}}"))
+                    }
                     Segment::Param(_) => {
                         path.push_str(&format!("{{p{next_param}}}"));
                         next_param += 1;
@@ -761,18 +954,32 @@ impl<'a> Builder<'a> {
                 path.push('/');
             }
             let route = *index.entry((path.clone(), op.method)).or_insert_with(|| {
-                routes.push(Route { path, method: op.method, operations: Vec::new() });
+                routes.push(Route {
+                    path,
+                    method: op.method,
+                    operations: Vec::new(),
+                });
                 routes.len() - 1
             });
             routes[route].operations.push(i);
         }
         for route in &mut routes {
             // Operations told apart by fixed query pairs first; the plain one last.
-            route.operations.sort_by_key(|&i| operations[i].fixed_query.is_empty());
-            let plain: Vec<usize> = route.operations.iter().copied().filter(|&i| operations[i].fixed_query.is_empty()).collect();
+            route
+                .operations
+                .sort_by_key(|&i| operations[i].fixed_query.is_empty());
+            let plain: Vec<usize> = route
+                .operations
+                .iter()
+                .copied()
+                .filter(|&i| operations[i].fixed_query.is_empty())
+                .collect();
             for &shadowed in plain.iter().skip(1) {
                 let op = &operations[shadowed];
-                let pointer = join(&join("#/paths", &op.path), op.method.as_str().to_ascii_lowercase());
+                let pointer = join(
+                    &join("#/paths", &op.path),
+                    op.method.as_str().to_ascii_lowercase(),
+                );
                 self.reporter.warn(pointer, format!(
                     "operation `{}` has the same method and path as `{}`; the server routes requests to the first",
                     op.id, operations[plain[0]].id
@@ -784,13 +991,25 @@ impl<'a> Builder<'a> {
 
     /// Boxes struct fields that close a cycle of direct containment.
     fn box_cycles(&mut self) {
-        let index: BTreeMap<String, usize> = self.types.iter().enumerate().map(|(i, t)| (t.name.clone(), i)).collect();
+        let index: BTreeMap<String, usize> = self
+            .types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.name.clone(), i))
+            .collect();
         let direct: Vec<Vec<usize>> = self
             .types
             .iter()
             .map(|t| match &t.kind {
-                TypeKind::Struct(fields) => fields.iter().filter_map(|f| direct_target(&f.ty)).filter_map(|n| index.get(n).copied()).collect(),
-                TypeKind::Alias(ty) => direct_target(ty).and_then(|n| index.get(n).copied()).into_iter().collect(),
+                TypeKind::Struct(fields) => fields
+                    .iter()
+                    .filter_map(|f| direct_target(&f.ty))
+                    .filter_map(|n| index.get(n).copied())
+                    .collect(),
+                TypeKind::Alias(ty) => direct_target(ty)
+                    .and_then(|n| index.get(n).copied())
+                    .into_iter()
+                    .collect(),
                 TypeKind::Enum(_) => Vec::new(),
             })
             .collect();
@@ -840,14 +1059,24 @@ fn direct_target(ty: &Ty) -> Option<&str> {
 fn is_scalar(ty: &Ty, types: &[TypeDef]) -> bool {
     match ty {
         Ty::String | Ty::I32 | Ty::I64 | Ty::F32 | Ty::F64 | Ty::Bool => true,
-        Ty::Named(name) => types.iter().any(|t| t.name == *name && matches!(t.kind, TypeKind::Enum(_))),
+        Ty::Named(name) => types
+            .iter()
+            .any(|t| t.name == *name && matches!(t.kind, TypeKind::Enum(_))),
         _ => false,
     }
 }
 
 pub(crate) fn is_json(media_type: &str) -> bool {
-    let essence = media_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    essence == "application/json" || essence.ends_with("+json") || essence == "*/*" || essence == "application/*"
+    let essence = media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || essence.ends_with("+json")
+        || essence == "*/*"
+        || essence == "application/*"
 }
 
 /// The reason phrase of a status code, as a variant name.

@@ -11,11 +11,11 @@ use std::collections::BTreeSet;
 
 /// Keywords of every edition that may be used as raw identifiers (`r#type`).
 const RAW_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
-    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "static", "struct", "trait", "true", "try", "type", "typeof", "union",
-    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized",
+    "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers; they get a trailing underscore.
@@ -96,7 +96,11 @@ impl Scope {
         if self.taken.insert(bare.to_string()) {
             return (name.to_string(), false);
         }
-        let sep = if bare.ends_with(|c: char| c.is_ascii_digit()) { "_" } else { "" };
+        let sep = if bare.ends_with(|c: char| c.is_ascii_digit()) {
+            "_"
+        } else {
+            ""
+        };
         let mut n = 2u32;
         loop {
             let candidate = format!("{bare}{sep}{n}");
@@ -158,7 +162,9 @@ mod tests {
 
     #[test]
     fn every_name_is_a_valid_ident() {
-        for input in ["", "1", "type", "gen", "self", "Self", "super", "crate", "_", "é", "a b"] {
+        for input in [
+            "", "1", "type", "gen", "self", "Self", "super", "crate", "_", "é", "a b",
+        ] {
             let _ = ident(&snake(input, "value"));
             let _ = ident(&pascal(input, "Value"));
         }

@@ -164,5 +164,8 @@ pub enum AdditionalProperties {
 
 /// The `x-` extensions among a map of leftover fields.
 pub fn extensions(rest: &IndexMap<String, Value>) -> IndexMap<String, Value> {
-    rest.iter().filter(|(k, _)| k.starts_with("x-")).map(|(k, v)| (k.clone(), v.clone())).collect()
+    rest.iter()
+        .filter(|(k, _)| k.starts_with("x-"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }

@@ -9,7 +9,7 @@
 //! Diagnostics must point at the user's document, so the upgrade records where
 //! every moved object came from in an [`Origins`] map.
 
-use crate::diagnostic::{join, Reporter};
+use crate::diagnostic::{Reporter, join};
 use crate::swagger as v2;
 use indexmap::IndexMap;
 use openapiv3 as v3;
@@ -53,9 +53,16 @@ pub(crate) struct Upgraded {
 }
 
 pub(crate) fn upgrade(doc: &v2::Swagger, reporter: &mut Reporter) -> Upgraded {
-    let mut up = Upgrader { doc, reporter, origins: Origins::default() };
+    let mut up = Upgrader {
+        doc,
+        reporter,
+        origins: Origins::default(),
+    };
     let api = up.document();
-    Upgraded { api, origins: up.origins }
+    Upgraded {
+        api,
+        origins: up.origins,
+    }
 }
 
 struct Upgrader<'a> {
@@ -75,15 +82,22 @@ impl<'a> Upgrader<'a> {
                 .find(|s| doc.schemes.iter().any(|d| d == s))
                 .or_else(|| doc.schemes.first().map(String::as_str))
                 .unwrap_or("http");
-            servers.push(v3::Server { url: format!("{scheme}://{host}{base_path}"), ..Default::default() });
+            servers.push(v3::Server {
+                url: format!("{scheme}://{host}{base_path}"),
+                ..Default::default()
+            });
         } else if !base_path.is_empty() {
-            servers.push(v3::Server { url: base_path, ..Default::default() });
+            servers.push(v3::Server {
+                url: base_path,
+                ..Default::default()
+            });
         }
 
         let mut schemas = IndexMap::new();
         for (name, schema) in &doc.definitions {
             let pointer = join("#/definitions", name);
-            self.origins.record(join("#/components/schemas", name), pointer.clone());
+            self.origins
+                .record(join("#/components/schemas", name), pointer.clone());
             schemas.insert(name.clone(), self.schema(schema, &pointer));
         }
 
@@ -105,19 +119,36 @@ impl<'a> Upgrader<'a> {
                 ..Default::default()
             },
             servers,
-            paths: v3::Paths { paths, extensions: IndexMap::new() },
-            components: Some(v3::Components { schemas, ..Default::default() }),
+            paths: v3::Paths {
+                paths,
+                extensions: IndexMap::new(),
+            },
+            components: Some(v3::Components {
+                schemas,
+                ..Default::default()
+            }),
             extensions: v2::extensions(&doc.rest),
             ..Default::default()
         }
     }
 
-    fn path_item(&mut self, path: &str, item: &v2::PathItem, pointer: &str) -> Option<v3::PathItem> {
+    fn path_item(
+        &mut self,
+        path: &str,
+        item: &v2::PathItem,
+        pointer: &str,
+    ) -> Option<v3::PathItem> {
         if item.reference.is_some() {
-            self.reporter.warn(join(pointer, "$ref"), "path item `$ref`s are not supported; the path is skipped");
+            self.reporter.warn(
+                join(pointer, "$ref"),
+                "path item `$ref`s are not supported; the path is skipped",
+            );
             return None;
         }
-        let mut out = v3::PathItem { extensions: v2::extensions(&item.rest), ..Default::default() };
+        let mut out = v3::PathItem {
+            extensions: v2::extensions(&item.rest),
+            ..Default::default()
+        };
         for (key, value) in &item.rest {
             if key.starts_with("x-") {
                 continue;
@@ -125,17 +156,24 @@ impl<'a> Upgrader<'a> {
             let method = key.trim().to_ascii_lowercase();
             let op_pointer = join(pointer, key);
             if !METHODS.contains(&method.as_str()) {
-                self.reporter.warn(op_pointer, format!("`{key}` is not an HTTP method of Swagger 2.0; ignored"));
+                self.reporter.warn(
+                    op_pointer,
+                    format!("`{key}` is not an HTTP method of Swagger 2.0; ignored"),
+                );
                 continue;
             }
             if method != *key {
-                self.reporter.warn(op_pointer.clone(), format!("method key `{key}` read as `{method}`"));
+                self.reporter.warn(
+                    op_pointer.clone(),
+                    format!("method key `{key}` read as `{method}`"),
+                );
             }
             let operation: v2::Operation = match serde_path_to_error::deserialize(value) {
                 Ok(operation) => operation,
                 Err(e) => {
                     let at = path_to_pointer(&op_pointer, e.path());
-                    self.reporter.error(at, format!("malformed operation: {}", e.inner()));
+                    self.reporter
+                        .error(at, format!("malformed operation: {}", e.inner()));
                     continue;
                 }
             };
@@ -150,7 +188,10 @@ impl<'a> Upgrader<'a> {
                 _ => &mut out.patch,
             };
             if slot.is_some() {
-                self.reporter.warn(join(pointer, key), format!("a second `{method}` operation on this path; ignored"));
+                self.reporter.warn(
+                    join(pointer, key),
+                    format!("a second `{method}` operation on this path; ignored"),
+                );
                 continue;
             }
             *slot = Some(upgraded);
@@ -184,8 +225,14 @@ impl<'a> Upgrader<'a> {
             params.push((p_pointer, resolved));
         }
 
-        let consumes = op.consumes.clone().unwrap_or_else(|| self.doc.consumes.clone());
-        let produces = op.produces.clone().unwrap_or_else(|| self.doc.produces.clone());
+        let consumes = op
+            .consumes
+            .clone()
+            .unwrap_or_else(|| self.doc.consumes.clone());
+        let produces = op
+            .produces
+            .clone()
+            .unwrap_or_else(|| self.doc.produces.clone());
 
         let mut parameters = Vec::new();
         let mut body: Option<(String, v3::RequestBody)> = None;
@@ -193,23 +240,29 @@ impl<'a> Upgrader<'a> {
         for (p_pointer, p) in params {
             let (p_pointer, p) = self.resolve_parameter(p, p_pointer);
             let Some(location) = p.location.as_deref() else {
-                self.reporter.warn(p_pointer, "parameter without `in`; ignored");
+                self.reporter
+                    .warn(p_pointer, "parameter without `in`; ignored");
                 continue;
             };
             let Some(name) = p.name.clone() else {
-                self.reporter.warn(p_pointer, "parameter without `name`; ignored");
+                self.reporter
+                    .warn(p_pointer, "parameter without `name`; ignored");
                 continue;
             };
             match location {
                 "body" => {
                     if body.is_some() {
-                        self.reporter.warn(p_pointer, "a second `body` parameter; ignored");
+                        self.reporter
+                            .warn(p_pointer, "a second `body` parameter; ignored");
                         continue;
                     }
                     let schema = match &p.schema {
                         Some(schema) => self.schema(schema, &join(&p_pointer, "schema")),
                         None => {
-                            self.reporter.warn(p_pointer.clone(), "body parameter without `schema`; read as free-form JSON");
+                            self.reporter.warn(
+                                p_pointer.clone(),
+                                "body parameter without `schema`; read as free-form JSON",
+                            );
                             v3::ReferenceOr::Item(any_schema())
                         }
                     };
@@ -218,14 +271,24 @@ impl<'a> Upgrader<'a> {
                     extensions.insert("x-body-name".to_string(), Value::String(name));
                     body = Some((
                         p_pointer,
-                        v3::RequestBody { description: p.description.clone(), content, required: p.required, extensions },
+                        v3::RequestBody {
+                            description: p.description.clone(),
+                            content,
+                            required: p.required,
+                            extensions,
+                        },
                     ));
                 }
                 "formData" => form.push((p_pointer, p)),
                 "query" | "header" | "path" => {
                     let index = parameters.len();
-                    self.origins.record(join(&join(&v3_pointer, "parameters"), index), p_pointer.clone());
-                    parameters.push(v3::ReferenceOr::Item(self.parameter(location, name, p, &p_pointer)));
+                    self.origins.record(
+                        join(&join(&v3_pointer, "parameters"), index),
+                        p_pointer.clone(),
+                    );
+                    parameters.push(v3::ReferenceOr::Item(
+                        self.parameter(location, name, p, &p_pointer),
+                    ));
                 }
                 other => self.reporter.warn(
                     join(&p_pointer, "in"),
@@ -236,13 +299,19 @@ impl<'a> Upgrader<'a> {
 
         if !form.is_empty() {
             if body.is_some() {
-                self.reporter.warn(form[0].0.clone(), "`formData` parameters beside a `body` parameter; ignored");
+                self.reporter.warn(
+                    form[0].0.clone(),
+                    "`formData` parameters beside a `body` parameter; ignored",
+                );
             } else {
                 let mut object = v3::ObjectType::default();
                 for (p_pointer, p) in &form {
                     let name = p.name.clone().unwrap_or_default();
                     self.origins.record(
-                        join(&join(&join(&v3_pointer, "requestBody"), "properties"), &name),
+                        join(
+                            &join(&join(&v3_pointer, "requestBody"), "properties"),
+                            &name,
+                        ),
                         p_pointer.clone(),
                     );
                     let mut schema = self.simple_schema(p, p_pointer);
@@ -254,7 +323,10 @@ impl<'a> Upgrader<'a> {
                     }
                     object.properties.insert(name, boxed(schema));
                 }
-                let default = if form.iter().any(|(_, p)| p.simple.type_ == Some(Value::String("file".into()))) {
+                let default = if form
+                    .iter()
+                    .any(|(_, p)| p.simple.type_ == Some(Value::String("file".into())))
+                {
                     "multipart/form-data"
                 } else {
                     "application/x-www-form-urlencoded"
@@ -265,12 +337,20 @@ impl<'a> Upgrader<'a> {
                 };
                 let required = form.iter().any(|(_, p)| p.required);
                 let content = media_types(&consumes, default, Some(v3::ReferenceOr::Item(schema)));
-                body = Some((form[0].0.clone(), v3::RequestBody { content, required, ..Default::default() }));
+                body = Some((
+                    form[0].0.clone(),
+                    v3::RequestBody {
+                        content,
+                        required,
+                        ..Default::default()
+                    },
+                ));
             }
         }
 
         let request_body = body.map(|(p_pointer, body)| {
-            self.origins.record(join(&v3_pointer, "requestBody"), p_pointer);
+            self.origins
+                .record(join(&v3_pointer, "requestBody"), p_pointer);
             v3::ReferenceOr::Item(body)
         });
 
@@ -279,13 +359,21 @@ impl<'a> Upgrader<'a> {
             let r_pointer = join(&join(pointer, "responses"), code);
             let upgraded = self.response(response, &r_pointer, &produces);
             let status = code.trim();
-            self.origins.record(join(&join(&v3_pointer, "responses"), status), r_pointer.clone());
+            self.origins.record(
+                join(&join(&v3_pointer, "responses"), status),
+                r_pointer.clone(),
+            );
             if status == "default" {
                 responses.default = Some(v3::ReferenceOr::Item(upgraded));
             } else if let Some(code) = parse_status(status) {
-                responses.responses.insert(code, v3::ReferenceOr::Item(upgraded));
+                responses
+                    .responses
+                    .insert(code, v3::ReferenceOr::Item(upgraded));
             } else if !status.starts_with("x-") {
-                self.reporter.warn(r_pointer, format!("`{code}` is not an HTTP status code; the response is ignored"));
+                self.reporter.warn(
+                    r_pointer,
+                    format!("`{code}` is not an HTTP status code; the response is ignored"),
+                );
             }
         }
 
@@ -304,29 +392,51 @@ impl<'a> Upgrader<'a> {
     }
 
     /// Follows a parameter `$ref` into the top-level `parameters`.
-    fn resolve_parameter<'p>(&mut self, p: &'p v2::Parameter, pointer: String) -> (String, &'p v2::Parameter)
+    fn resolve_parameter<'p>(
+        &mut self,
+        p: &'p v2::Parameter,
+        pointer: String,
+    ) -> (String, &'p v2::Parameter)
     where
         'a: 'p,
     {
         let (target, resolved) = self.resolve_parameter_ref(p, pointer.clone());
         if p.reference.is_some() && std::ptr::eq(resolved, p) {
-            self.reporter.warn(join(&pointer, "$ref"), "dangling parameter `$ref`; the parameter is ignored");
+            self.reporter.warn(
+                join(&pointer, "$ref"),
+                "dangling parameter `$ref`; the parameter is ignored",
+            );
         }
         (target, resolved)
     }
 
-    fn resolve_parameter_ref<'p>(&self, p: &'p v2::Parameter, pointer: String) -> (String, &'p v2::Parameter)
+    fn resolve_parameter_ref<'p>(
+        &self,
+        p: &'p v2::Parameter,
+        pointer: String,
+    ) -> (String, &'p v2::Parameter)
     where
         'a: 'p,
     {
-        let Some(reference) = &p.reference else { return (pointer, p) };
-        match reference.strip_prefix("#/parameters/").and_then(|name| self.doc.parameters.get_key_value(&unescape(name))) {
+        let Some(reference) = &p.reference else {
+            return (pointer, p);
+        };
+        match reference
+            .strip_prefix("#/parameters/")
+            .and_then(|name| self.doc.parameters.get_key_value(&unescape(name)))
+        {
             Some((name, target)) => (join("#/parameters", name), target),
             None => (pointer, p),
         }
     }
 
-    fn parameter(&mut self, location: &str, name: String, p: &v2::Parameter, pointer: &str) -> v3::Parameter {
+    fn parameter(
+        &mut self,
+        location: &str,
+        name: String,
+        p: &v2::Parameter,
+        pointer: &str,
+    ) -> v3::Parameter {
         let mut extensions = IndexMap::new();
         if let Some(format) = &p.collection_format {
             extensions.insert(COLLECTION_FORMAT.to_string(), Value::String(format.clone()));
@@ -334,7 +444,10 @@ impl<'a> Upgrader<'a> {
         let multi = p.collection_format.as_deref() == Some("multi");
         let mut required = p.required;
         if location == "path" && !required {
-            self.reporter.warn(join(pointer, "required"), "path parameters must be `required: true`; read as required");
+            self.reporter.warn(
+                join(pointer, "required"),
+                "path parameters must be `required: true`; read as required",
+            );
             required = true;
         }
         let parameter_data = v3::ParameterData {
@@ -359,16 +472,28 @@ impl<'a> Upgrader<'a> {
                 },
                 allow_empty_value: p.allow_empty_value,
             },
-            "header" => v3::Parameter::Header { parameter_data, style: v3::HeaderStyle::Simple },
-            _ => v3::Parameter::Path { parameter_data, style: v3::PathStyle::Simple },
+            "header" => v3::Parameter::Header {
+                parameter_data,
+                style: v3::HeaderStyle::Simple,
+            },
+            _ => v3::Parameter::Path {
+                parameter_data,
+                style: v3::PathStyle::Simple,
+            },
         }
     }
 
     /// The schema of a non-body parameter.
     fn simple_schema(&mut self, p: &v2::Parameter, pointer: &str) -> v3::ReferenceOr<v3::Schema> {
         if p.simple.type_.is_none() && p.simple.reference.is_none() {
-            self.reporter.warn(pointer.to_string(), "parameter without `type`; read as a string");
-            let mut simple = v2::Schema { type_: Some(Value::String("string".into())), ..Default::default() };
+            self.reporter.warn(
+                pointer.to_string(),
+                "parameter without `type`; read as a string",
+            );
+            let mut simple = v2::Schema {
+                type_: Some(Value::String("string".into())),
+                ..Default::default()
+            };
             simple.enumeration = p.simple.enumeration.clone();
             return self.schema(&simple, pointer);
         }
@@ -383,13 +508,22 @@ impl<'a> Upgrader<'a> {
             {
                 Some((name, target)) => (join("#/responses", name), target),
                 None => {
-                    self.reporter.warn(join(pointer, "$ref"), "dangling response `$ref`; read as a response without body");
-                    return v3::Response { description: String::new(), ..Default::default() };
+                    self.reporter.warn(
+                        join(pointer, "$ref"),
+                        "dangling response `$ref`; read as a response without body",
+                    );
+                    return v3::Response {
+                        description: String::new(),
+                        ..Default::default()
+                    };
                 }
             },
             None => (pointer.to_string(), r),
         };
-        let schema = r.schema.as_ref().map(|s| self.schema(s, &join(&pointer, "schema")));
+        let schema = r
+            .schema
+            .as_ref()
+            .map(|s| self.schema(s, &join(&pointer, "schema")));
         let content = match schema {
             Some(schema) => media_types(produces, "application/json", Some(schema)),
             None => IndexMap::new(),
@@ -411,7 +545,13 @@ impl<'a> Upgrader<'a> {
                 }),
             );
         }
-        v3::Response { description: r.description.clone(), headers, content, extensions: v2::extensions(&r.rest), ..Default::default() }
+        v3::Response {
+            description: r.description.clone(),
+            headers,
+            content,
+            extensions: v2::extensions(&r.rest),
+            ..Default::default()
+        }
     }
 
     fn schema(&mut self, s: &v2::Schema, pointer: &str) -> v3::ReferenceOr<v3::Schema> {
@@ -432,10 +572,13 @@ impl<'a> Upgrader<'a> {
             description: s.description.clone(),
             default: s.default.clone(),
             example: s.example.clone(),
-            discriminator: s.discriminator.as_ref().map(|property_name| v3::Discriminator {
-                property_name: property_name.clone(),
-                ..Default::default()
-            }),
+            discriminator: s
+                .discriminator
+                .as_ref()
+                .map(|property_name| v3::Discriminator {
+                    property_name: property_name.clone(),
+                    ..Default::default()
+                }),
             extensions,
             ..Default::default()
         };
@@ -454,23 +597,38 @@ impl<'a> Upgrader<'a> {
                 };
                 members.push(self.schema(&own, pointer));
             }
-            return v3::ReferenceOr::Item(v3::Schema { schema_data, schema_kind: v3::SchemaKind::AllOf { all_of: members } });
+            return v3::ReferenceOr::Item(v3::Schema {
+                schema_data,
+                schema_kind: v3::SchemaKind::AllOf { all_of: members },
+            });
         }
 
         let type_name = match &s.type_ {
             Some(Value::String(t)) => Some(t.trim().to_string()),
             Some(other) => {
-                self.reporter.warn(join(pointer, "type"), format!("`type` must be a string, found {other}; read as free-form JSON"));
-                return v3::ReferenceOr::Item(v3::Schema { schema_data, schema_kind: v3::SchemaKind::Any(Default::default()) });
+                self.reporter.warn(
+                    join(pointer, "type"),
+                    format!("`type` must be a string, found {other}; read as free-form JSON"),
+                );
+                return v3::ReferenceOr::Item(v3::Schema {
+                    schema_data,
+                    schema_kind: v3::SchemaKind::Any(Default::default()),
+                });
             }
-            None if s.properties.is_some() || s.additional_properties.is_some() => Some("object".to_string()),
+            None if s.properties.is_some() || s.additional_properties.is_some() => {
+                Some("object".to_string())
+            }
             None if s.items.is_some() => Some("array".to_string()),
             None => None,
         };
         let enum_values = s.enumeration.clone().unwrap_or_default();
         let schema_kind = match type_name.as_deref() {
             Some("string") | Some("file") => {
-                let format = if type_name.as_deref() == Some("file") { Some("binary".to_string()) } else { s.format.clone() };
+                let format = if type_name.as_deref() == Some("file") {
+                    Some("binary".to_string())
+                } else {
+                    s.format.clone()
+                };
                 v3::SchemaKind::Type(v3::Type::String(v3::StringType {
                     format: variant_or_unknown(format),
                     pattern: s.pattern.clone(),
@@ -511,7 +669,10 @@ impl<'a> Upgrader<'a> {
                 items: match &s.items {
                     Some(items) => Some(boxed(self.schema(items, &join(pointer, "items")))),
                     None => {
-                        self.reporter.warn(pointer.to_string(), "array without `items`; items read as free-form JSON");
+                        self.reporter.warn(
+                            pointer.to_string(),
+                            "array without `items`; items read as free-form JSON",
+                        );
                         None
                     }
                 },
@@ -528,29 +689,44 @@ impl<'a> Upgrader<'a> {
                 };
                 for (name, property) in s.properties.iter().flatten() {
                     let p_pointer = join(&join(pointer, "properties"), name);
-                    object.properties.insert(name.clone(), boxed(self.schema(property, &p_pointer)));
+                    object
+                        .properties
+                        .insert(name.clone(), boxed(self.schema(property, &p_pointer)));
                 }
                 object.additional_properties = match &s.additional_properties {
                     None => None,
-                    Some(v2::AdditionalProperties::Any(b)) => Some(v3::AdditionalProperties::Any(*b)),
-                    Some(v2::AdditionalProperties::Schema(schema)) => Some(v3::AdditionalProperties::Schema(Box::new(
-                        self.schema(schema, &join(pointer, "additionalProperties")),
-                    ))),
+                    Some(v2::AdditionalProperties::Any(b)) => {
+                        Some(v3::AdditionalProperties::Any(*b))
+                    }
+                    Some(v2::AdditionalProperties::Schema(schema)) => {
+                        Some(v3::AdditionalProperties::Schema(Box::new(
+                            self.schema(schema, &join(pointer, "additionalProperties")),
+                        )))
+                    }
                 };
                 v3::SchemaKind::Type(v3::Type::Object(object))
             }
             None => v3::SchemaKind::Any(Default::default()),
             Some(other) => {
-                self.reporter.warn(join(pointer, "type"), format!("unknown type `{other}`; read as free-form JSON"));
+                self.reporter.warn(
+                    join(pointer, "type"),
+                    format!("unknown type `{other}`; read as free-form JSON"),
+                );
                 v3::SchemaKind::Any(Default::default())
             }
         };
-        v3::ReferenceOr::Item(v3::Schema { schema_data, schema_kind })
+        v3::ReferenceOr::Item(v3::Schema {
+            schema_data,
+            schema_kind,
+        })
     }
 }
 
 fn any_schema() -> v3::Schema {
-    v3::Schema { schema_data: Default::default(), schema_kind: v3::SchemaKind::Any(Default::default()) }
+    v3::Schema {
+        schema_data: Default::default(),
+        schema_kind: v3::SchemaKind::Any(Default::default()),
+    }
 }
 
 fn boxed(schema: v3::ReferenceOr<v3::Schema>) -> v3::ReferenceOr<Box<v3::Schema>> {
@@ -560,16 +736,32 @@ fn boxed(schema: v3::ReferenceOr<v3::Schema>) -> v3::ReferenceOr<Box<v3::Schema>
     }
 }
 
-fn media_types(types: &[String], default: &str, schema: Option<v3::ReferenceOr<v3::Schema>>) -> IndexMap<String, v3::MediaType> {
+fn media_types(
+    types: &[String],
+    default: &str,
+    schema: Option<v3::ReferenceOr<v3::Schema>>,
+) -> IndexMap<String, v3::MediaType> {
     let mut out = IndexMap::new();
-    let types: Vec<&str> = if types.is_empty() { vec![default] } else { types.iter().map(String::as_str).collect() };
+    let types: Vec<&str> = if types.is_empty() {
+        vec![default]
+    } else {
+        types.iter().map(String::as_str).collect()
+    };
     for media_type in types {
-        out.insert(media_type.to_string(), v3::MediaType { schema: schema.clone(), ..Default::default() });
+        out.insert(
+            media_type.to_string(),
+            v3::MediaType {
+                schema: schema.clone(),
+                ..Default::default()
+            },
+        );
     }
     out
 }
 
-fn variant_or_unknown<T: std::str::FromStr>(format: Option<String>) -> v3::VariantOrUnknownOrEmpty<T> {
+fn variant_or_unknown<T: std::str::FromStr>(
+    format: Option<String>,
+) -> v3::VariantOrUnknownOrEmpty<T> {
     match format {
         None => v3::VariantOrUnknownOrEmpty::Empty,
         Some(f) => match f.parse() {
@@ -584,7 +776,8 @@ fn parse_status(code: &str) -> Option<v3::StatusCode> {
         return (100..=599).contains(&n).then_some(v3::StatusCode::Code(n));
     }
     let bytes = code.as_bytes();
-    if bytes.len() == 3 && matches!(bytes[0], b'1'..=b'5') && bytes[1..].eq_ignore_ascii_case(b"xx") {
+    if bytes.len() == 3 && matches!(bytes[0], b'1'..=b'5') && bytes[1..].eq_ignore_ascii_case(b"xx")
+    {
         return Some(v3::StatusCode::Range((bytes[0] - b'0') as u16));
     }
     None

@@ -26,9 +26,15 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool, Error> {
         }
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+        std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
     }
-    std::fs::write(path, contents).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    std::fs::write(path, contents).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     Ok(true)
 }
 
@@ -40,13 +46,42 @@ fn space_items(text: &str) -> String {
     for (i, line) in lines.iter().enumerate() {
         out.push_str(line);
         out.push('\n');
-        let Some(next) = lines.get(i + 1) else { continue };
-        let closes = line.trim() == "}" || (line.trim_end().ends_with(';') && !line.starts_with(' ') && !next.starts_with(' '));
+        let Some(next) = lines.get(i + 1) else {
+            continue;
+        };
+        let trimmed = line.trim_start();
+        let closes = trimmed == "}"
+            || (trimmed.ends_with(';')
+                && [
+                    "pub const ",
+                    "pub type ",
+                    "const ",
+                    "type ",
+                    "use ",
+                    "pub use ",
+                ]
+                .iter()
+                .any(|p| trimmed.starts_with(p)));
         let indent = |l: &str| l.len() - l.trim_start().len();
         let next_trimmed = next.trim_start();
-        let starts_item = ["///", "#[", "pub ", "pub(", "fn ", "async fn ", "impl", "struct ", "enum ", "mod ", "type ", "const ", "trait ", "use "]
-            .iter()
-            .any(|p| next_trimmed.starts_with(p));
+        let starts_item = [
+            "///",
+            "#[",
+            "pub ",
+            "pub(",
+            "fn ",
+            "async fn ",
+            "impl",
+            "struct ",
+            "enum ",
+            "mod ",
+            "type ",
+            "const ",
+            "trait ",
+            "use ",
+        ]
+        .iter()
+        .any(|p| next_trimmed.starts_with(p));
         if closes && starts_item && indent(line) == indent(next) {
             out.push('\n');
         }

@@ -5,3 +5,8 @@
 //! case: `generated::aws_codepipeline`, `generated::petstore`, ...
 
 include!(concat!(env!("OUT_DIR"), "/specs.rs"));
+
+/// Where the build script wrote the generated files (tests read the build
+/// script's own output beside it).
+#[doc(hidden)]
+pub const OUT_DIR: &str = env!("OUT_DIR");

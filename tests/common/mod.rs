@@ -11,7 +11,9 @@ use tokio::net::{TcpListener, TcpStream};
 
 /// Serves `router` on 127.0.0.1 on a free port for the rest of the test.
 pub async fn serve(router: axum::Router) -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1:0");
     let addr = listener.local_addr().expect("local address");
     tokio::spawn(async move {
         axum::serve(listener, router).await.expect("serve");
@@ -29,12 +31,19 @@ pub struct RawResponse {
 
 impl RawResponse {
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("body is not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "body is not JSON ({e}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
+        })
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -51,35 +60,54 @@ pub async fn raw_http(addr: SocketAddr, head: &str, body: &[u8]) -> RawResponse 
     bytes.extend_from_slice(body);
     stream.write_all(&bytes).await.expect("write");
     let mut response = Vec::new();
-    tokio::time::timeout(std::time::Duration::from_secs(10), stream.read_to_end(&mut response))
-        .await
-        .expect("response within 10 s")
-        .expect("read");
+    tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        stream.read_to_end(&mut response),
+    )
+    .await
+    .expect("response within 10 s")
+    .expect("read");
     parse_response(&response)
 }
 
 fn parse_response(bytes: &[u8]) -> RawResponse {
-    let split = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("a complete response head");
+    let split = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response head");
     let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
     let mut lines = head.split("\r\n");
-    let status = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).expect("status line");
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .expect("status line");
     let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
         .collect();
     let mut body = bytes[split + 4..].to_vec();
-    let chunked = headers.iter().any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let chunked = headers
+        .iter()
+        .any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
     if chunked {
         body = dechunk(&body);
     }
-    RawResponse { status, headers, body }
+    RawResponse {
+        status,
+        headers,
+        body,
+    }
 }
 
 fn dechunk(mut bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     loop {
-        let Some(end) = bytes.windows(2).position(|w| w == b"\r\n") else { return out };
-        let size = usize::from_str_radix(String::from_utf8_lossy(&bytes[..end]).trim(), 16).unwrap_or(0);
+        let Some(end) = bytes.windows(2).position(|w| w == b"\r\n") else {
+            return out;
+        };
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&bytes[..end]).trim(), 16).unwrap_or(0);
         if size == 0 {
             return out;
         }
@@ -108,7 +136,10 @@ impl Recorded {
     }
 
     pub fn header(&self, name: &str) -> Option<&[u8]> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_slice())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_slice())
     }
 }
 
@@ -125,7 +156,9 @@ pub async fn recording_server(
     let shared = log.clone();
     tokio::spawn(async move {
         loop {
-            let Ok((mut stream, _)) = listener.accept().await else { return };
+            let Ok((mut stream, _)) = listener.accept().await else {
+                return;
+            };
             let log = shared.clone();
             tokio::spawn(async move {
                 let mut buffer = Vec::new();
@@ -140,8 +173,11 @@ pub async fn recording_server(
                     }
                 };
                 let head = buffer[..head_end].to_vec();
-                let mut lines = head.split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l));
-                let request_line = String::from_utf8_lossy(lines.next().unwrap_or_default()).into_owned();
+                let mut lines = head
+                    .split(|&b| b == b'\n')
+                    .map(|l| l.strip_suffix(b"\r").unwrap_or(l));
+                let request_line =
+                    String::from_utf8_lossy(lines.next().unwrap_or_default()).into_owned();
                 let mut parts = request_line.split(' ');
                 let method = parts.next().unwrap_or_default().to_string();
                 let target = parts.next().unwrap_or_default().to_string();
@@ -149,8 +185,14 @@ pub async fn recording_server(
                     .filter_map(|l| {
                         let colon = l.iter().position(|&b| b == b':')?;
                         let value = &l[colon + 1..];
-                        let start = value.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(value.len());
-                        Some((String::from_utf8_lossy(&l[..colon]).into_owned(), value[start..].to_vec()))
+                        let start = value
+                            .iter()
+                            .position(|b| !b.is_ascii_whitespace())
+                            .unwrap_or(value.len());
+                        Some((
+                            String::from_utf8_lossy(&l[..colon]).into_owned(),
+                            value[start..].to_vec(),
+                        ))
                     })
                     .collect();
                 let length = headers
@@ -165,7 +207,12 @@ pub async fn recording_server(
                         Ok(n) => body.extend_from_slice(&chunk[..n]),
                     }
                 }
-                log.lock().unwrap().push(Recorded { method, target, headers, body });
+                log.lock().unwrap().push(Recorded {
+                    method,
+                    target,
+                    headers,
+                    body,
+                });
                 let head = format!(
                     "HTTP/1.1 {reply_status} Recorded\r\nContent-Type: {reply_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
                     reply_body.len()

@@ -9,9 +9,11 @@ use quote::quote;
 pub(super) fn emit(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(operation);
     let default_base_url = api.default_base_url.as_ref().map(|url| {
-        let text = format!("The base URL the document names (`{url}`).");
+        let doc = doc(Some(&format!(
+            "The server the document names (`{url}`), for [`Client::new`]."
+        )));
         quote! {
-            #[doc = #text]
+            #doc
             pub const DEFAULT_BASE_URL: &str = #url;
         }
     });
@@ -125,7 +127,11 @@ fn operation(op: &Operation) -> TokenStream {
     let response = ident(&op.response);
     let doc = doc(op.doc.as_deref());
     let has_input = !op.params.is_empty() || op.body.is_some();
-    let arg = if has_input { quote!(req: &super::#request) } else { quote!() };
+    let arg = if has_input {
+        quote!(req: &super::#request)
+    } else {
+        quote!()
+    };
 
     // The path, segment by segment.
     let mut path = Vec::new();
@@ -168,7 +174,11 @@ fn operation(op: &Operation) -> TokenStream {
     for p in &op.params {
         let field = ident(&p.name);
         let wire = &p.wire;
-        let value = if p.required { quote!(&req.#field) } else { quote!(value) };
+        let value = if p.required {
+            quote!(&req.#field)
+        } else {
+            quote!(value)
+        };
         let push = match (p.location, p.list) {
             (Location::Path, _) => continue,
             (Location::Query, None) => quote!(query.push(#wire, #value);),
@@ -219,8 +229,14 @@ fn operation(op: &Operation) -> TokenStream {
         let field = ident(&b.name);
         let wire = "body";
         let (content_type, encode) = match &b.media {
-            Media::Json => ("application/json".to_string(), quote!(support::json_body(#wire, value)?)),
-            Media::Raw(content_type) => (content_type.clone(), quote!(::std::clone::Clone::clone(value))),
+            Media::Json => (
+                "application/json".to_string(),
+                quote!(support::json_body(#wire, value)?),
+            ),
+            Media::Raw(content_type) => (
+                content_type.clone(),
+                quote!(::std::clone::Clone::clone(value)),
+            ),
         };
         let set = quote! {
             request = request
@@ -240,14 +256,28 @@ fn operation(op: &Operation) -> TokenStream {
             }
         }
     });
-    let accept = op.produces_json.then(|| quote! {
-        request = request.header(::reqwest::header::ACCEPT, "application/json");
+    let accept = op.produces_json.then(|| {
+        quote! {
+            request = request.header(::reqwest::header::ACCEPT, "application/json");
+        }
     });
     let method = ident(op.method.as_str());
-    let mutable = if headers.is_empty() && body.is_none() && accept.is_none() { quote!() } else { quote!(mut) };
+    let mutable = if headers.is_empty() && body.is_none() && accept.is_none() {
+        quote!()
+    } else {
+        quote!(mut)
+    };
 
-    let arms = op.responses.iter().filter(|c| matches!(c.status, Status::Code(_))).map(|c| arm(op, c));
-    let ranges = op.responses.iter().filter(|c| matches!(c.status, Status::Range(_))).map(|c| arm(op, c));
+    let arms = op
+        .responses
+        .iter()
+        .filter(|c| matches!(c.status, Status::Code(_)))
+        .map(|c| arm(op, c));
+    let ranges = op
+        .responses
+        .iter()
+        .filter(|c| matches!(c.status, Status::Range(_)))
+        .map(|c| arm(op, c));
     let fallback = match op.responses.iter().find(|c| c.status == Status::Default) {
         Some(case) => arm(op, case),
         None => quote!(_ => ::std::result::Result::Err(Error::UnexpectedStatus { status, body }),),

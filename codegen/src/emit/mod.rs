@@ -23,8 +23,16 @@ pub(crate) struct Emit {
 pub(crate) fn emit(api: &Api, what: Emit) -> TokenStream {
     let types = types::emit(api);
     let shared = shared(api);
-    let client = if what.client { client::emit(api) } else { TokenStream::new() };
-    let server = if what.server { server::emit(api) } else { TokenStream::new() };
+    let client = if what.client {
+        client::emit(api)
+    } else {
+        TokenStream::new()
+    };
+    let server = if what.server {
+        server::emit(api)
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #shared
         #types
@@ -83,12 +91,17 @@ pub(crate) fn ty(t: &Ty, scope: Scope) -> TokenStream {
 /// a doctest) and fenced code blocks are marked `text` so that they are never
 /// compiled or run as doctests.
 pub(crate) fn doc(text: Option<&str>) -> TokenStream {
-    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else { return TokenStream::new() };
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return TokenStream::new();
+    };
     let mut lines = Vec::new();
     let mut in_fence = false;
     for line in text.lines() {
         let trimmed = line.trim();
-        let line = if let Some(rest) = trimmed.strip_prefix("```").or_else(|| trimmed.strip_prefix("~~~")) {
+        let line = if let Some(rest) = trimmed
+            .strip_prefix("```")
+            .or_else(|| trimmed.strip_prefix("~~~"))
+        {
             let fence = &trimmed[..3];
             if in_fence {
                 in_fence = false;
@@ -109,7 +122,11 @@ pub(crate) fn doc(text: Option<&str>) -> TokenStream {
         lines.push("```".to_string());
     }
     let attrs = lines.iter().map(|line| {
-        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
         quote!(#[doc = #line])
     });
     quote!(#(#attrs)*)
@@ -120,8 +137,13 @@ fn shared(api: &Api) -> TokenStream {
     let items = api.operations.iter().map(|op| {
         let request = ident(&op.request);
         let response = ident(&op.response);
-        let can_default = op.params.iter().all(|p| !p.required) && op.body.as_ref().is_none_or(|b| !b.required);
-        let derive_default = if can_default { quote!(, Default) } else { quote!() };
+        let can_default =
+            op.params.iter().all(|p| !p.required) && op.body.as_ref().is_none_or(|b| !b.required);
+        let derive_default = if can_default {
+            quote!(, Default)
+        } else {
+            quote!()
+        };
         let fields = op.params.iter().map(|p| {
             let name = ident(&p.name);
             let mut t = ty(&p.ty, Scope::Top);
@@ -147,10 +169,19 @@ fn shared(api: &Api) -> TokenStream {
             let doc = doc(Some(b.doc.as_deref().unwrap_or("The request body.")));
             quote!(#doc pub #name: #t,)
         });
-        let request_doc = doc(Some(&format!("The parameters of `{}` ({} `{}`).", op.id, op.method.as_str(), op.path)));
+        let request_doc = doc(Some(&format!(
+            "The parameters of `{}` ({} `{}`).",
+            op.id,
+            op.method.as_str(),
+            op.path
+        )));
         let response_doc = doc(Some(&format!("The documented responses of `{}`.", op.id)));
         let variants = op.responses.iter().map(variant);
-        let large = if op.responses.len() > 1 { quote!(#[allow(clippy::large_enum_variant)]) } else { quote!() };
+        let large = if op.responses.len() > 1 {
+            quote!(#[allow(clippy::large_enum_variant)])
+        } else {
+            quote!()
+        };
         quote! {
             #request_doc
             #[derive(Debug, Clone, PartialEq #derive_default)]

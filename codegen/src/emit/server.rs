@@ -28,8 +28,16 @@ pub(super) fn emit(api: &Api) -> TokenStream {
     });
     let route_handlers = api.routes.iter().map(|r| route_handler(api, r));
     let calls = api.operations.iter().map(call);
-    let title = if api.title.trim().is_empty() { "the API".to_string() } else { format!("`{}`", api.title.trim()) };
-    let version = if api.version.trim().is_empty() { String::new() } else { format!(" (version {})", api.version.trim()) };
+    let title = if api.title.trim().is_empty() {
+        "the API".to_string()
+    } else {
+        format!("`{}`", api.title.trim())
+    };
+    let version = if api.version.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" (version {})", api.version.trim())
+    };
     let mut text = format!(
         "The operations of {title}{version}. Every method answers 501 Not Implemented until it is \
          implemented, so a partial implementation compiles and serves."
@@ -120,9 +128,16 @@ fn trait_method(op: &Operation) -> TokenStream {
 
 fn route_name(api: &Api, route: &Route) -> proc_macro2::Ident {
     match route.operations.as_slice() {
-        [only] if api.operations[*only].fixed_query.is_empty() => format_ident!("route_{}", api.operations[*only].fn_name.trim_start_matches("r#")),
+        [only] if api.operations[*only].fixed_query.is_empty() => format_ident!(
+            "route_{}",
+            api.operations[*only].fn_name.trim_start_matches("r#")
+        ),
         _ => {
-            let index = api.routes.iter().position(|r| std::ptr::eq(r, route)).unwrap_or(0);
+            let index = api
+                .routes
+                .iter()
+                .position(|r| std::ptr::eq(r, route))
+                .unwrap_or(0);
             format_ident!("route_{}_{}", method_name(route.method), index)
         }
     }
@@ -148,7 +163,10 @@ fn route_handler(api: &Api, route: &Route) -> TokenStream {
             fallback.get_or_insert(quote!(#call(&*api, input).await));
             continue;
         }
-        let conditions = op.fixed_query.iter().map(|(k, v)| quote!(input.query(#k) == ::std::option::Option::Some(#v)));
+        let conditions = op
+            .fixed_query
+            .iter()
+            .map(|(k, v)| quote!(input.query(#k) == ::std::option::Option::Some(#v)));
         dispatch.push(quote! {
             if #(#conditions)&&* {
                 return #call(&*api, input).await;
@@ -192,7 +210,13 @@ fn call(op: &Operation) -> TokenStream {
     let path_order: Vec<usize> = op
         .segments
         .iter()
-        .filter_map(|s| if let crate::model::Segment::Param(i) = s { Some(*i) } else { None })
+        .filter_map(|s| {
+            if let crate::model::Segment::Param(i) = s {
+                Some(*i)
+            } else {
+                None
+            }
+        })
         .collect();
     let fields = op.params.iter().enumerate().map(|(i, p)| {
         let field = ident(&p.name);
@@ -207,8 +231,12 @@ fn call(op: &Operation) -> TokenStream {
             Location::Header => quote!(input.header(#wire)?),
         };
         let value = match (p.list, p.required) {
-            (Some(ListFormat::Multi), true) => quote!(support::required_multi(input.query_all(#wire), #wire, #location)?),
-            (Some(ListFormat::Multi), false) => quote!(support::optional_multi(input.query_all(#wire), #wire, #location)?),
+            (Some(ListFormat::Multi), true) => {
+                quote!(support::required_multi(input.query_all(#wire), #wire, #location)?)
+            }
+            (Some(ListFormat::Multi), false) => {
+                quote!(support::optional_multi(input.query_all(#wire), #wire, #location)?)
+            }
             (Some(format), true) => {
                 let sep = format.separator();
                 quote!(support::required_list(#raw, #sep, #wire, #location)?)
@@ -240,7 +268,11 @@ fn call(op: &Operation) -> TokenStream {
     });
     let arms = op.responses.iter().map(|c| encode_arm(op, c));
     let input_used = !op.params.is_empty() || op.body.is_some();
-    let input_arg = if input_used { quote!(input: support::Input) } else { quote!(_input: support::Input) };
+    let input_arg = if input_used {
+        quote!(input: support::Input)
+    } else {
+        quote!(_input: support::Input)
+    };
     let parse_name = format_ident!("parse_{}", op.fn_name.trim_start_matches("r#"));
     let (parse_fn, parse) = if input_used {
         (

@@ -1,6 +1,6 @@
 //! The `types` module: one Rust type per definition and per inline schema.
 
-use super::{doc, ty, Scope};
+use super::{Scope, doc, ty};
 use crate::model::{Api, Field, TypeDef, TypeKind, Variant};
 use crate::names::ident;
 use proc_macro2::TokenStream;
