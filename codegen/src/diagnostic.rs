@@ -103,10 +103,11 @@ impl Reporter {
     /// Fills in line numbers from the source text, sorts by position, and
     /// returns the diagnostics.
     pub(crate) fn finish(mut self, source: Option<&crate::load::Source>) -> Vec<Diagnostic> {
-        if let Some(source) = source {
+        if let Some(source) = source.filter(|_| self.diagnostics.iter().any(|d| d.line.is_none())) {
+            let locator = source.locator();
             for d in &mut self.diagnostics {
                 if d.line.is_none() {
-                    d.line = source.locate(&d.pointer);
+                    d.line = locator.locate(&d.pointer);
                 }
             }
         }

@@ -128,8 +128,14 @@ pub fn generate(file: &str, bytes: &[u8], options: &Options) -> Result<Generated
     }
 }
 
-fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter) -> Option<String> {
+fn pipeline(
+    file: &str,
+    mut tree: Value,
+    options: &Options,
+    reporter: &mut Reporter,
+) -> Option<String> {
     check_version(&tree, reporter)?;
+    swagger::normalize(&mut tree, reporter);
     let document: swagger::Swagger = match serde_path_to_error::deserialize(tree) {
         Ok(document) => document,
         Err(e) => {

@@ -5,6 +5,8 @@
 //! files are written in). Where it cannot follow the pointer (flow-style YAML,
 //! anchors) it answers with the deepest ancestor it found, or nothing.
 
+use std::collections::HashMap;
+
 /// 1-based line and column of a byte offset.
 pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
@@ -13,32 +15,88 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-pub(crate) fn locate(text: &str, json: bool, pointer: &str) -> Option<(usize, usize)> {
-    let tokens: Vec<String> = pointer
-        .strip_prefix('#')
-        .unwrap_or(pointer)
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect();
-    if json {
-        let mut scanner = JsonScanner {
-            bytes: text.as_bytes(),
-            pos: 0,
-            best: None,
+/// Answers pointer lookups for one document; built once, so a document with
+/// thousands of diagnostics is scanned once, not once per diagnostic.
+pub(crate) struct Locator<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+    index: Index<'a>,
+}
+
+enum Index<'a> {
+    /// Every member (at its key) and element (at its value) by pointer.
+    Json(HashMap<String, usize>),
+    Yaml(Vec<Entry<'a>>),
+}
+
+impl<'a> Locator<'a> {
+    pub(crate) fn new(text: &'a str, json: bool) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let index = if json {
+            let mut scanner = JsonScanner {
+                bytes: text.as_bytes(),
+                pos: 0,
+                index: HashMap::new(),
+            };
+            scanner.skip_ws();
+            scanner.index.insert(String::new(), scanner.pos);
+            scanner.value(&mut String::new(), 0);
+            Index::Json(scanner.index)
+        } else {
+            Index::Yaml(yaml_entries(text))
         };
-        scanner.skip_ws();
-        scanner.value(&tokens, 0);
-        scanner.best.map(|offset| line_col(text, offset))
-    } else {
-        locate_yaml(text, &tokens)
+        Self {
+            text,
+            line_starts,
+            index,
+        }
     }
+
+    /// The line and column of `pointer`, or of its deepest ancestor found.
+    pub(crate) fn locate(&self, pointer: &str) -> Option<(usize, usize)> {
+        let bare = pointer.strip_prefix('#').unwrap_or(pointer);
+        match &self.index {
+            Index::Json(index) => {
+                let mut prefix = bare;
+                loop {
+                    if let Some(&offset) = index.get(prefix) {
+                        return Some(self.line_col(offset));
+                    }
+                    prefix = &prefix[..prefix.rfind('/')?];
+                }
+            }
+            Index::Yaml(entries) => {
+                let tokens: Vec<String> = bare.split('/').skip(1).map(unescape).collect();
+                locate_yaml(entries, &tokens)
+            }
+        }
+    }
+
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line, column + 1)
+    }
+}
+
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+#[cfg(test)]
+fn locate(text: &str, json: bool, pointer: &str) -> Option<(usize, usize)> {
+    Locator::new(text, json).locate(pointer)
 }
 
 struct JsonScanner<'a> {
     bytes: &'a [u8],
     pos: usize,
-    best: Option<usize>,
+    index: HashMap<String, usize>,
 }
 
 impl JsonScanner<'_> {
@@ -48,14 +106,11 @@ impl JsonScanner<'_> {
         }
     }
 
-    /// Scans one value; `depth` tokens of the pointer have matched so far.
-    /// Returns true once the target was found (scanning stops).
-    fn value(&mut self, tokens: &[String], depth: usize) -> bool {
-        if depth == 0 {
-            self.best = Some(self.pos);
-        }
-        if depth == tokens.len() {
-            return true;
+    /// Scans one value at `pointer`, recording every member and element below it.
+    fn value(&mut self, pointer: &mut String, depth: usize) {
+        if depth > 256 {
+            self.skip_value();
+            return;
         }
         match self.bytes.get(self.pos) {
             Some(b'{') => {
@@ -64,53 +119,72 @@ impl JsonScanner<'_> {
                     self.skip_ws();
                     match self.bytes.get(self.pos) {
                         Some(b'"') => {}
-                        _ => return false,
+                        Some(b'}') => {
+                            self.pos += 1;
+                            return;
+                        }
+                        _ => return,
                     }
                     let key_start = self.pos;
                     let key = self.string();
                     self.skip_ws();
                     if self.bytes.get(self.pos) != Some(&b':') {
-                        return false;
+                        return;
                     }
                     self.pos += 1;
                     self.skip_ws();
-                    if key.as_deref() == Some(tokens[depth].as_str()) {
-                        self.best = Some(key_start);
-                        return self.value(tokens, depth + 1);
-                    }
-                    self.skip_value();
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(
+                        &key.unwrap_or_default()
+                            .replace('~', "~0")
+                            .replace('/', "~1"),
+                    );
+                    self.index.insert(pointer.clone(), key_start);
+                    self.value(pointer, depth + 1);
+                    pointer.truncate(len);
                     self.skip_ws();
                     match self.bytes.get(self.pos) {
                         Some(b',') => self.pos += 1,
-                        _ => return false,
+                        Some(b'}') => {
+                            self.pos += 1;
+                            return;
+                        }
+                        _ => return,
                     }
                 }
             }
             Some(b'[') => {
-                let Ok(wanted) = tokens[depth].parse::<usize>() else {
-                    return false;
-                };
                 self.pos += 1;
-                let mut index = 0;
+                let mut index = 0usize;
                 loop {
                     self.skip_ws();
                     if self.bytes.get(self.pos) == Some(&b']') {
-                        return false;
+                        self.pos += 1;
+                        return;
                     }
-                    if index == wanted {
-                        self.best = Some(self.pos);
-                        return self.value(tokens, depth + 1);
-                    }
-                    self.skip_value();
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&index.to_string());
+                    self.index.insert(pointer.clone(), self.pos);
+                    self.value(pointer, depth + 1);
+                    pointer.truncate(len);
                     self.skip_ws();
                     match self.bytes.get(self.pos) {
                         Some(b',') => self.pos += 1,
-                        _ => return false,
+                        Some(b']') => {
+                            self.pos += 1;
+                            return;
+                        }
+                        _ => return,
                     }
                     index += 1;
                 }
             }
-            _ => false,
+            Some(b'"') => {
+                self.string();
+            }
+            _ => self.skip_value(),
         }
     }
 
@@ -250,8 +324,7 @@ fn sequence_follows(entries: &[Entry<'_>], start: usize, indent: usize, j: usize
         .all(|e| is_dash(e.content))
 }
 
-fn locate_yaml(text: &str, tokens: &[String]) -> Option<(usize, usize)> {
-    let entries = yaml_entries(text);
+fn locate_yaml(entries: &[Entry<'_>], tokens: &[String]) -> Option<(usize, usize)> {
     let mut best = entries.first().map(|e| (e.line + 1, e.indent + 1));
     let (mut start, mut end) = (0, entries.len());
     for token in tokens {
@@ -288,7 +361,7 @@ fn locate_yaml(text: &str, tokens: &[String]) -> Option<(usize, usize)> {
                     || (entries[j].indent == entry.indent
                         && !(is_key
                             && is_dash(entries[j].content)
-                            && sequence_follows(&entries, start, entry.indent, j)))
+                            && sequence_follows(entries, start, entry.indent, j)))
             })
             .unwrap_or(entries.len());
     }

@@ -105,6 +105,8 @@ impl Method {
 pub struct Operation {
     /// The operationId as written (or as derived, when the document has none).
     pub id: String,
+    /// Where the operation is in the user's document.
+    pub pointer: String,
     /// The client and server method name.
     pub fn_name: String,
     pub request: String,
@@ -481,7 +483,9 @@ impl<'a> Builder<'a> {
             }
             let hint = format!(
                 "{owner}{}",
-                names::pascal(wire, "Value").trim_start_matches("r#")
+                names::pascal(wire, "Value")
+                    .trim_start_matches("r#")
+                    .trim_end_matches('_')
             );
             let property = property.clone().unbox();
             let ty = self.ty(&property, &hint, &p_pointer);
@@ -636,6 +640,14 @@ impl<'a> Builder<'a> {
         op_scope: &mut Scope,
         fn_scope: &mut Scope,
     ) -> Operation {
+        let decoded = decode_entities(key);
+        if decoded != key {
+            self.warn(
+                &join("#/paths", key),
+                format!("HTML entities in the path; read as `{decoded}`"),
+            );
+        }
+        let key = decoded.as_str();
         let (path_part, query_part) = match key.split_once('?') {
             Some((p, q)) => (p, Some(q)),
             None => (key, None),
@@ -667,7 +679,8 @@ impl<'a> Builder<'a> {
             }
         };
         let base = names::pascal(&id, "Operation");
-        let (base, type_renamed) = op_scope.claim(base.trim_start_matches("r#"));
+        let (base, type_renamed) =
+            op_scope.claim(base.trim_start_matches("r#").trim_end_matches('_'));
         let (fn_name, fn_renamed) = fn_scope.claim(&names::snake(&id, "operation"));
         if type_renamed || fn_renamed {
             self.warn(
@@ -701,7 +714,9 @@ impl<'a> Builder<'a> {
             let (name, _) = field_scope.claim(&names::snake(&data.name, "param"));
             let hint = format!(
                 "{base}{}",
-                names::pascal(&data.name, "Param").trim_start_matches("r#")
+                names::pascal(&data.name, "Param")
+                    .trim_start_matches("r#")
+                    .trim_end_matches('_')
             );
             let schema = match &data.format {
                 v3::ParameterSchemaOrContent::Schema(schema) => schema.clone(),
@@ -891,6 +906,7 @@ impl<'a> Builder<'a> {
         };
         Operation {
             id,
+            pointer: self.origins.original(pointer),
             fn_name,
             request: format!("{base}Request"),
             response: format!("{base}Response"),
@@ -942,7 +958,7 @@ impl<'a> Builder<'a> {
                 path.push('/');
                 match segment {
                     Segment::Literal(text) => {
-                        path.push_str(&text.replace('{', "{{").replace('}', "}}"))
+                        path.push_str(&encode_literal(text).replace('{', "{{").replace('}', "}}"))
                     }
                     Segment::Param(_) => {
                         path.push_str(&format!("{{p{next_param}}}"));
@@ -964,27 +980,27 @@ impl<'a> Builder<'a> {
             routes[route].operations.push(i);
         }
         for route in &mut routes {
-            // Operations told apart by fixed query pairs first; the plain one last.
+            // Operations told apart by fixed query pairs first; the plain one
+            // last. An operation whose requests another one already takes is
+            // left out of the route (its trait method stays, unreachable).
             route
                 .operations
                 .sort_by_key(|&i| operations[i].fixed_query.is_empty());
-            let plain: Vec<usize> = route
-                .operations
-                .iter()
-                .copied()
-                .filter(|&i| operations[i].fixed_query.is_empty())
-                .collect();
-            for &shadowed in plain.iter().skip(1) {
-                let op = &operations[shadowed];
-                let pointer = join(
-                    &join("#/paths", &op.path),
-                    op.method.as_str().to_ascii_lowercase(),
-                );
-                self.reporter.warn(pointer, format!(
-                    "operation `{}` has the same method and path as `{}`; the server routes requests to the first",
-                    op.id, operations[plain[0]].id
-                ));
+            let mut served: Vec<usize> = Vec::new();
+            for &i in &route.operations {
+                let op = &operations[i];
+                match served.iter().find(|&&j| operations[j].fixed_query == op.fixed_query) {
+                    Some(&first) => self.reporter.warn(
+                        op.pointer.clone(),
+                        format!(
+                            "operation `{}` takes the same requests (method, path and fixed query) as `{}`; the server routes them to `{}`",
+                            op.id, operations[first].id, operations[first].id
+                        ),
+                    ),
+                    None => served.push(i),
+                }
             }
+            route.operations = served;
         }
         routes
     }
@@ -1064,6 +1080,59 @@ fn is_scalar(ty: &Ty, types: &[TypeDef]) -> bool {
             .any(|t| t.name == *name && matches!(t.kind, TypeKind::Enum(_))),
         _ => false,
     }
+}
+
+/// Percent-encodes a literal path segment except for the characters that are
+/// safe in a path, so that client and router agree on what goes on the wire.
+pub fn encode_literal(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@%".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes the HTML entities real documents leave in path keys (`&amp;`).
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let entity = &rest[1..end];
+            let c = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => entity
+                    .strip_prefix("#x")
+                    .or_else(|| entity.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            }?;
+            Some((c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 pub(crate) fn is_json(media_type: &str) -> bool {

@@ -96,6 +96,12 @@ impl Scope {
         if self.taken.insert(bare.to_string()) {
             return (name.to_string(), false);
         }
+        // `Self_` + 2 would be `Self_2`, which is not UpperCamelCase.
+        let bare = if bare.starts_with(|c: char| c.is_ascii_uppercase()) {
+            bare.trim_end_matches('_')
+        } else {
+            bare
+        };
         let sep = if bare.ends_with(|c: char| c.is_ascii_digit()) {
             "_"
         } else {
@@ -178,6 +184,8 @@ mod tests {
         assert_eq!(scope.claim("Pet"), ("Pet3".to_string(), true));
         assert_eq!(scope.claim("V1"), ("V1".to_string(), false));
         assert_eq!(scope.claim("V1"), ("V1_2".to_string(), true));
+        assert_eq!(scope.claim("Self_"), ("Self_".to_string(), false));
+        assert_eq!(scope.claim("Self_"), ("Self2".to_string(), true));
         scope.reserve("r#type");
         assert_eq!(scope.claim("r#type"), ("type2".to_string(), true));
     }

@@ -76,12 +76,35 @@ impl<'a> Upgrader<'a> {
         let doc = self.doc;
         let mut servers = Vec::new();
         let base_path = doc.base_path.clone().unwrap_or_default();
-        if let Some(host) = &doc.host {
-            let scheme = ["https", "http"]
+        let host = doc.host.as_deref().map(str::trim).filter(|h| !h.is_empty());
+        if let Some(mut host) = host {
+            let mut scheme = ["https", "http"]
                 .into_iter()
                 .find(|s| doc.schemes.iter().any(|d| d == s))
                 .or_else(|| doc.schemes.first().map(String::as_str))
                 .unwrap_or("http");
+            // `host` is a name and a port; some documents put a whole URL there.
+            if let Some((written_scheme, rest)) = host.split_once("://") {
+                scheme = written_scheme;
+                host = rest;
+            }
+            if let Some(slash) = host.find('/') {
+                host = &host[..slash];
+            }
+            if Some(host) != doc.host.as_deref() {
+                self.reporter.warn(
+                    "#/host",
+                    format!("`host` should be a host name and port only; read as `{host}`"),
+                );
+            }
+            let scheme: String = scheme
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || "+-.".contains(*c))
+                .collect();
+            let host: String = host
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect();
             servers.push(v3::Server {
                 url: format!("{scheme}://{host}{base_path}"),
                 ..Default::default()

@@ -139,7 +139,7 @@ fn operation(op: &Operation) -> TokenStream {
     for segment in &op.segments {
         literal.push('/');
         match segment {
-            Segment::Literal(text) => literal.push_str(&encode_literal(text)),
+            Segment::Literal(text) => literal.push_str(&crate::model::encode_literal(text)),
             Segment::Param(i) => {
                 if !literal.is_empty() {
                     path.push(push_literal(&literal));
@@ -336,20 +336,6 @@ fn arm(op: &Operation, case: &Case) -> TokenStream {
             quote!(_ => ::std::result::Result::Ok(super::#response::#variant { status, body: #decode }),)
         }
     }
-}
-
-/// Percent-encodes a literal path segment except for characters that are
-/// safe in a path (what the document wrote is sent as it means).
-fn encode_literal(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@%".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// Private helpers of the client, emitted once per file.

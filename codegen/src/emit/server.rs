@@ -27,7 +27,19 @@ pub(super) fn emit(api: &Api) -> TokenStream {
         quote!(.route(#path, ::axum::routing::#first #(.#rest)*))
     });
     let route_handlers = api.routes.iter().map(|r| route_handler(api, r));
-    let calls = api.operations.iter().map(call);
+    // axum refuses literal segments starting with `:` or `*` (its 0.7 syntax)
+    // unless told they are meant literally.
+    let v07 = api
+        .routes
+        .iter()
+        .any(|r| r.path.split('/').any(|s| s.starts_with([':', '*'])))
+        .then(|| quote!(.without_v07_checks()));
+    // Operations no route reaches (another takes their requests) get no handler.
+    let calls = api
+        .routes
+        .iter()
+        .flat_map(|r| &r.operations)
+        .map(|&i| call(&api.operations[i]));
     let title = if api.title.trim().is_empty() {
         "the API".to_string()
     } else {
@@ -61,6 +73,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             /// a 400 with a JSON body naming the parameter; they never reach `api`.
             pub fn router<A: Api>(api: A) -> ::axum::Router {
                 ::axum::Router::new()
+                    #v07
                     #(#route_calls)*
                     .with_state(::std::sync::Arc::new(api))
             }

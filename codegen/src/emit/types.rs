@@ -1,4 +1,7 @@
 //! The `types` module: one Rust type per definition and per inline schema.
+//!
+//! A definition may be named `Clone`, `String` or `Result`, and it lives in
+//! this module, so everything here is spelled with full paths, derives included.
 
 use super::{Scope, doc, ty};
 use crate::model::{Api, Field, TypeDef, TypeKind, Variant};
@@ -28,7 +31,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
             let fields = fields.iter().map(field);
             quote! {
                 #doc
-                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
                 pub struct #name {
                     #(#fields)*
                 }
@@ -61,12 +64,23 @@ fn field(f: &Field) -> TokenStream {
 fn string_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[Variant]) -> TokenStream {
     let idents: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
     let wires: Vec<_> = variants.iter().map(|v| v.wire.as_str()).collect();
-    let variant_docs = wires.iter().map(|w| super::doc(Some(&format!("`{w}`"))));
+    let variant_docs = wires.iter().map(|w| {
+        let text = if w.is_empty() { "The empty string.".to_string() } else { format!("`{w}`") };
+        super::doc(Some(&text))
+    });
     quote! {
         #doc
         ///
         /// Values this version of the document does not list are kept in `Unknown`.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(
+            ::std::fmt::Debug,
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash,
+            ::std::cmp::PartialOrd,
+            ::std::cmp::Ord,
+        )]
         #[allow(clippy::enum_variant_names)]
         pub enum #name {
             #(#variant_docs #idents,)*
