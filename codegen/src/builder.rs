@@ -195,5 +195,18 @@ impl Builder {
                 eprintln!("{line}");
             }
         }
+        if let Some(first) = diagnostics.first() {
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let warnings = diagnostics.len() - errors;
+            let line = format!("{}: {errors} error(s), {warnings} warning(s)", first.file);
+            if self.cargo {
+                println!("cargo:warning={line}");
+            } else {
+                eprintln!("{line}");
+            }
+        }
     }
 }

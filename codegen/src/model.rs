@@ -29,6 +29,8 @@ pub struct Api {
 #[derive(Debug)]
 pub struct TypeDef {
     pub name: String,
+    /// Where the type is defined in the user's document.
+    pub pointer: String,
     pub doc: Option<String>,
     pub kind: TypeKind,
 }
@@ -39,6 +41,9 @@ pub enum TypeKind {
     /// A string enum; unknown values are kept in an `Unknown(String)` variant.
     Enum(Vec<Variant>),
     Alias(Ty),
+    /// A one-field struct standing for a type alias that refers to itself
+    /// (`A: {type: array, items: {$ref: A}}`), which Rust aliases cannot.
+    Newtype(Ty),
 }
 
 #[derive(Debug)]
@@ -128,8 +133,59 @@ pub struct Operation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
     Literal(String),
-    /// Index into `params`.
-    Param(usize),
+    /// A parameter (index into `params`), with the literal text around it in
+    /// the same segment (`{id}.json` has the suffix `.json`).
+    Param {
+        index: usize,
+        prefix: String,
+        suffix: String,
+    },
+}
+
+/// What tells an operation's requests apart from the other operations on the
+/// same route.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Discriminant {
+    /// A fixed query pair from the path key.
+    Query(String, String),
+    /// A path segment (by route parameter position) with literal text around the value.
+    Affix {
+        position: usize,
+        prefix: String,
+        suffix: String,
+    },
+}
+
+impl Operation {
+    pub fn discriminants(&self) -> Vec<Discriminant> {
+        let mut out: Vec<Discriminant> = self
+            .fixed_query
+            .iter()
+            .map(|(k, v)| Discriminant::Query(k.clone(), v.clone()))
+            .collect();
+        for (position, (_, prefix, suffix)) in self.path_params().enumerate() {
+            if !prefix.is_empty() || !suffix.is_empty() {
+                out.push(Discriminant::Affix {
+                    position,
+                    prefix: prefix.to_string(),
+                    suffix: suffix.to_string(),
+                });
+            }
+        }
+        out
+    }
+
+    /// The path parameters in path order: index into `params`, prefix, suffix.
+    pub fn path_params(&self) -> impl Iterator<Item = (usize, &str, &str)> {
+        self.segments.iter().filter_map(|s| match s {
+            Segment::Param {
+                index,
+                prefix,
+                suffix,
+            } => Some((*index, prefix.as_str(), suffix.as_str())),
+            Segment::Literal(_) => None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,6 +294,7 @@ pub(crate) fn build(api: &v3::OpenAPI, origins: &Origins, reporter: &mut Reporte
     builder.definitions();
     let operations = builder.operations();
     let routes = builder.routes(&operations);
+    builder.break_alias_cycles();
     builder.box_cycles();
     let base = api.servers.first().map(|s| s.url.as_str()).unwrap_or("");
     Api {
@@ -307,6 +364,7 @@ impl<'a> Builder<'a> {
                         .and_then(|s| s.schema_data.description.clone());
                     self.types.push(TypeDef {
                         name,
+                        pointer: self.origins.original(&pointer),
                         doc,
                         kind: TypeKind::Alias(ty),
                     });
@@ -378,6 +436,7 @@ impl<'a> Builder<'a> {
         };
         self.types.push(TypeDef {
             name: name.to_string(),
+            pointer: self.origins.original(pointer),
             doc,
             kind,
         });
@@ -515,7 +574,10 @@ impl<'a> Builder<'a> {
                 return match target {
                     Some(name) => Ty::Named(name),
                     None => {
-                        self.warn(pointer, format!("`$ref` `{reference}` does not name a definition of this document; read as free-form JSON"));
+                        self.warn(pointer, format!(
+                            "`$ref` `{}` does not name a definition of this document; read as free-form JSON",
+                            reference.replacen("#/components/schemas/", "#/definitions/", 1)
+                        ));
                         Ty::Json
                     }
                 };
@@ -653,12 +715,18 @@ impl<'a> Builder<'a> {
             None => (key, None),
         };
         let mut fixed_query = Vec::new();
+        let mut query_templates: Vec<(String, String)> = Vec::new();
         for pair in query_part
             .unwrap_or("")
             .split('&')
             .filter(|p| !p.is_empty())
         {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            if v.starts_with('{') && v.ends_with('}') {
+                // `?page={page}`: a query parameter written into the key, not a fixed pair.
+                query_templates.push((k.to_string(), v[1..v.len() - 1].to_string()));
+                continue;
+            }
             fixed_query.push((k.to_string(), v.to_string()));
         }
         let path_part = if path_part.starts_with('/') {
@@ -771,50 +839,62 @@ impl<'a> Builder<'a> {
         let mut segments = Vec::new();
         let full_path = format!("{base_path}{path_part}");
         for raw in full_path.split('/').skip(1) {
-            let var = raw
-                .strip_prefix('{')
-                .and_then(|r| r.strip_suffix('}'))
-                .filter(|v| !v.contains(['{', '}']));
-            match var {
-                Some(var) => {
-                    let index = match params
-                        .iter()
-                        .position(|p| p.location == Location::Path && p.wire == var)
-                    {
-                        Some(index) => index,
-                        None => {
-                            self.warn(pointer, format!("path template variable `{var}` has no path parameter; read as a required string"));
-                            let (name, _) = field_scope.claim(&names::snake(var, "param"));
-                            params.push(Param {
-                                name,
-                                wire: var.to_string(),
-                                location: Location::Path,
-                                required: true,
-                                ty: Ty::String,
-                                list: None,
-                                doc: None,
-                            });
-                            params.len() - 1
-                        }
-                    };
-                    segments.push(Segment::Param(index));
+            let Some((prefix, var, suffix)) = template(raw) else {
+                if raw.contains(['{', '}']) {
+                    self.warn(pointer, format!("path segment `{raw}` holds more than one template variable, which is not supported; matched literally"));
                 }
+                segments.push(Segment::Literal(raw.to_string()));
+                continue;
+            };
+            let index = match params
+                .iter()
+                .position(|p| p.location == Location::Path && p.wire == var)
+            {
+                Some(index) => index,
                 None => {
-                    if raw.contains(['{', '}']) {
-                        self.warn(pointer, format!("path segment `{raw}` mixes text and a template variable, which is not supported; matched literally"));
-                    }
-                    segments.push(Segment::Literal(raw.to_string()));
+                    self.warn(pointer, format!("path template variable `{var}` has no path parameter; read as a required string"));
+                    let (name, _) = field_scope.claim(&names::snake(var, "param"));
+                    params.push(Param {
+                        name,
+                        wire: var.to_string(),
+                        location: Location::Path,
+                        required: true,
+                        ty: Ty::String,
+                        list: None,
+                        doc: None,
+                    });
+                    params.len() - 1
                 }
+            };
+            segments.push(Segment::Param {
+                index,
+                prefix: prefix.to_string(),
+                suffix: suffix.to_string(),
+            });
+        }
+        for (key, var) in &query_templates {
+            if !params
+                .iter()
+                .any(|p| p.location == Location::Query && p.wire == *key)
+            {
+                self.warn(pointer, format!("query template `{key}={{{var}}}` in the path has no query parameter; read as a required string `{key}`"));
+                let (name, _) = field_scope.claim(&names::snake(key, "param"));
+                params.push(Param {
+                    name,
+                    wire: key.clone(),
+                    location: Location::Query,
+                    required: true,
+                    ty: Ty::String,
+                    list: None,
+                    doc: None,
+                });
             }
         }
         let used: BTreeSet<usize> = segments
             .iter()
-            .filter_map(|s| {
-                if let Segment::Param(i) = s {
-                    Some(*i)
-                } else {
-                    None
-                }
+            .filter_map(|s| match s {
+                Segment::Param { index, .. } => Some(*index),
+                Segment::Literal(_) => None,
             })
             .collect();
         let mut kept = Vec::new();
@@ -836,8 +916,8 @@ impl<'a> Builder<'a> {
         }
         let params = kept;
         for s in &mut segments {
-            if let Segment::Param(i) = s {
-                *i = remap[i];
+            if let Segment::Param { index, .. } = s {
+                *index = remap[index];
             }
         }
 
@@ -960,7 +1040,7 @@ impl<'a> Builder<'a> {
                     Segment::Literal(text) => {
                         path.push_str(&encode_literal(text).replace('{', "{{").replace('}', "}}"))
                     }
-                    Segment::Param(_) => {
+                    Segment::Param { .. } => {
                         path.push_str(&format!("{{p{next_param}}}"));
                         next_param += 1;
                     }
@@ -980,20 +1060,22 @@ impl<'a> Builder<'a> {
             routes[route].operations.push(i);
         }
         for route in &mut routes {
-            // Operations told apart by fixed query pairs first; the plain one
-            // last. An operation whose requests another one already takes is
-            // left out of the route (its trait method stays, unreachable).
+            // Operations told apart by fixed query pairs or path affixes
+            // first; the plain one last. An operation whose requests another
+            // one already takes is left out of the route (its trait method
+            // stays, unreachable).
             route
                 .operations
-                .sort_by_key(|&i| operations[i].fixed_query.is_empty());
+                .sort_by_key(|&i| operations[i].discriminants().is_empty());
             let mut served: Vec<usize> = Vec::new();
             for &i in &route.operations {
                 let op = &operations[i];
-                match served.iter().find(|&&j| operations[j].fixed_query == op.fixed_query) {
+                let mine = op.discriminants();
+                match served.iter().find(|&&j| operations[j].discriminants() == mine) {
                     Some(&first) => self.reporter.warn(
                         op.pointer.clone(),
                         format!(
-                            "operation `{}` takes the same requests (method, path and fixed query) as `{}`; the server routes them to `{}`",
+                            "operation `{}` takes the same requests (method, path and fixed query or path text) as `{}`; the server routes them to `{}`",
                             op.id, operations[first].id, operations[first].id
                         ),
                     ),
@@ -1022,7 +1104,7 @@ impl<'a> Builder<'a> {
                     .filter_map(|f| direct_target(&f.ty))
                     .filter_map(|n| index.get(n).copied())
                     .collect(),
-                TypeKind::Alias(ty) => direct_target(ty)
+                TypeKind::Alias(ty) | TypeKind::Newtype(ty) => direct_target(ty)
                     .and_then(|n| index.get(n).copied())
                     .into_iter()
                     .collect(),
@@ -1045,6 +1127,14 @@ impl<'a> Builder<'a> {
         };
         let mut boxes = Vec::new();
         for (t, def) in self.types.iter().enumerate() {
+            if let TypeKind::Newtype(ty) = &def.kind {
+                if direct_target(ty)
+                    .and_then(|n| index.get(n))
+                    .is_some_and(|&target| reaches(target, t))
+                {
+                    boxes.push((t, usize::MAX));
+                }
+            }
             if let TypeKind::Struct(fields) = &def.kind {
                 for (f, field) in fields.iter().enumerate() {
                     if let Some(target) = direct_target(&field.ty).and_then(|n| index.get(n)) {
@@ -1056,11 +1146,82 @@ impl<'a> Builder<'a> {
             }
         }
         for (t, f) in boxes {
-            if let TypeKind::Struct(fields) = &mut self.types[t].kind {
-                let ty = std::mem::replace(&mut fields[f].ty, Ty::Json);
-                fields[f].ty = Ty::Boxed(Box::new(ty));
+            let ty = match &mut self.types[t].kind {
+                TypeKind::Struct(fields) => &mut fields[f].ty,
+                TypeKind::Newtype(ty) => ty,
+                _ => continue,
+            };
+            let inner = std::mem::replace(ty, Ty::Json);
+            *ty = Ty::Boxed(Box::new(inner));
+        }
+    }
+
+    /// Rust type aliases cannot refer to themselves: an alias on a cycle of
+    /// aliases becomes a newtype, and a cycle of bare `$ref`s, which
+    /// describes no value at all, is an error.
+    fn break_alias_cycles(&mut self) {
+        let index: BTreeMap<&str, usize> = self
+            .types
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.name.as_str(), i))
+            .collect();
+        let edges: Vec<Vec<usize>> = self
+            .types
+            .iter()
+            .map(|t| match &t.kind {
+                TypeKind::Alias(ty) => {
+                    let mut names = Vec::new();
+                    named_in(ty, &mut names);
+                    names
+                        .into_iter()
+                        .filter_map(|n| index.get(n).copied())
+                        .filter(|&i| matches!(self.types[i].kind, TypeKind::Alias(_)))
+                        .collect()
+                }
+                _ => Vec::new(),
+            })
+            .collect();
+        let on_cycle = |start: usize| {
+            let mut stack = edges[start].clone();
+            let mut seen = vec![false; edges.len()];
+            while let Some(n) = stack.pop() {
+                if n == start {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[n], true) {
+                    stack.extend(edges[n].iter().copied());
+                }
+            }
+            false
+        };
+        let cyclic: Vec<usize> = (0..self.types.len()).filter(|&t| on_cycle(t)).collect();
+        for t in cyclic {
+            let def = &mut self.types[t];
+            let TypeKind::Alias(ty) = &def.kind else {
+                continue;
+            };
+            if matches!(ty, Ty::Named(_)) {
+                self.reporter.error(
+                    def.pointer.clone(),
+                    format!(
+                        "`{}` is a cycle of `$ref`s that never reaches a type",
+                        def.name
+                    ),
+                );
+            } else {
+                def.kind = TypeKind::Newtype(ty.clone());
             }
         }
+    }
+}
+
+/// Every named type `ty` mentions.
+fn named_in<'t>(ty: &'t Ty, out: &mut Vec<&'t str>) {
+    match ty {
+        Ty::Named(name) => out.push(name),
+        Ty::Vec(inner) | Ty::Map(inner) | Ty::Boxed(inner) => named_in(inner, out),
+        _ => {}
     }
 }
 
@@ -1080,6 +1241,23 @@ fn is_scalar(ty: &Ty, types: &[TypeDef]) -> bool {
             .any(|t| t.name == *name && matches!(t.kind, TypeKind::Enum(_))),
         _ => false,
     }
+}
+
+/// Splits a path segment holding one template variable into the text
+/// before it, its name and the text after it.
+fn template(segment: &str) -> Option<(&str, &str, &str)> {
+    let open = segment.find('{')?;
+    let close = open + segment[open..].find('}')?;
+    let (prefix, var, suffix) = (
+        &segment[..open],
+        &segment[open + 1..close],
+        &segment[close + 1..],
+    );
+    (!var.is_empty()
+        && !prefix.contains(['{', '}'])
+        && !suffix.contains(['{', '}'])
+        && !var.contains('{'))
+    .then_some((prefix, var, suffix))
 }
 
 /// Percent-encodes a literal path segment except for the characters that are

@@ -262,6 +262,10 @@ impl<'a> Upgrader<'a> {
         let mut form: Vec<(String, &v2::Parameter)> = Vec::new();
         for (p_pointer, p) in params {
             let (p_pointer, p) = self.resolve_parameter(p, p_pointer);
+            if p.reference.is_some() {
+                // A dangling `$ref`, already reported.
+                continue;
+            }
             let Some(location) = p.location.as_deref() else {
                 self.reporter
                     .warn(p_pointer, "parameter without `in`; ignored");

@@ -140,12 +140,18 @@ fn operation(op: &Operation) -> TokenStream {
         literal.push('/');
         match segment {
             Segment::Literal(text) => literal.push_str(&crate::model::encode_literal(text)),
-            Segment::Param(i) => {
+            Segment::Param {
+                index,
+                prefix,
+                suffix,
+            } => {
+                literal.push_str(&crate::model::encode_literal(prefix));
                 if !literal.is_empty() {
                     path.push(push_literal(&literal));
                     literal.clear();
                 }
-                let p = &op.params[*i];
+                literal.push_str(&crate::model::encode_literal(suffix));
+                let p = &op.params[*index];
                 let field = ident(&p.name);
                 let wire = &p.wire;
                 path.push(match p.list {

@@ -3,7 +3,9 @@
 //! before the trait sees it.
 
 use super::doc;
-use crate::model::{Api, Case, ListFormat, Location, Media, Method, Operation, Route, Status};
+use crate::model::{
+    Api, Case, Discriminant, ListFormat, Location, Media, Method, Operation, Route, Status,
+};
 use crate::names::ident;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -172,14 +174,21 @@ fn route_handler(api: &Api, route: &Route) -> TokenStream {
     for &i in &route.operations {
         let op = &api.operations[i];
         let call = call_name(op);
-        if op.fixed_query.is_empty() {
+        let discriminants = op.discriminants();
+        if discriminants.is_empty() {
             fallback.get_or_insert(quote!(#call(&*api, input).await));
             continue;
         }
-        let conditions = op
-            .fixed_query
-            .iter()
-            .map(|(k, v)| quote!(input.query(#k) == ::std::option::Option::Some(#v)));
+        let conditions = discriminants.iter().map(|d| match d {
+            Discriminant::Query(k, v) => quote!(input.query(#k) == ::std::option::Option::Some(#v)),
+            Discriminant::Affix {
+                position,
+                prefix,
+                suffix,
+            } => {
+                quote!(input.path_between(#position, #prefix, #suffix).is_some())
+            }
+        });
         dispatch.push(quote! {
             if #(#conditions)&&* {
                 return #call(&*api, input).await;
@@ -196,6 +205,12 @@ fn route_handler(api: &Api, route: &Route) -> TokenStream {
                     None => keys.push((k.clone(), vec![v.clone()])),
                 }
             }
+        }
+        if keys.is_empty() {
+            // Only path text tells the operations apart, and none matched.
+            return quote!(::axum::response::IntoResponse::into_response(
+                ::axum::http::StatusCode::NOT_FOUND
+            ));
         }
         let entries = keys.iter().map(|(k, values)| quote!((#k, &[#(#values),*])));
         quote!(support::unmatched_query(&input, &[#(#entries),*]))
@@ -220,25 +235,20 @@ fn call(op: &Operation) -> TokenStream {
     let name = call_name(op);
     let method = ident(&op.fn_name);
     let request = ident(&op.request);
-    let path_order: Vec<usize> = op
-        .segments
-        .iter()
-        .filter_map(|s| {
-            if let crate::model::Segment::Param(i) = s {
-                Some(*i)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let path_order: Vec<(usize, &str, &str)> = op.path_params().collect();
     let fields = op.params.iter().enumerate().map(|(i, p)| {
         let field = ident(&p.name);
         let wire = &p.wire;
         let location = p.location.as_str();
         let raw = match p.location {
             Location::Path => {
-                let position = path_order.iter().position(|&j| j == i).unwrap_or(0);
-                quote!(input.path(#position))
+                let position = path_order.iter().position(|&(j, _, _)| j == i).unwrap_or(0);
+                let (_, prefix, suffix) = path_order.get(position).copied().unwrap_or((0, "", ""));
+                if prefix.is_empty() && suffix.is_empty() {
+                    quote!(input.path(#position))
+                } else {
+                    quote!(input.path_between(#position, #prefix, #suffix))
+                }
             }
             Location::Query => quote!(input.query(#wire)),
             Location::Header => quote!(input.header(#wire)?),
@@ -399,6 +409,13 @@ fn support() -> TokenStream {
                 pub(super) fn path(&self, index: usize) -> ::std::option::Option<&str> {
                     let name = ::std::format!("p{index}");
                     self.path.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+                }
+
+                /// The `index`th path parameter with `prefix` and `suffix` removed,
+                /// when it has them (`{id}.json`).
+                pub(super) fn path_between(&self, index: usize, prefix: &str, suffix: &str) -> ::std::option::Option<&str> {
+                    let value = self.path(index)?;
+                    value.strip_prefix(prefix)?.strip_suffix(suffix)
                 }
 
                 /// The first value of a query parameter.

@@ -37,6 +37,15 @@ fn type_def(def: &TypeDef) -> TokenStream {
                 }
             }
         }
+        TypeKind::Newtype(t) => {
+            let t = ty(t, Scope::Types);
+            quote! {
+                #doc
+                #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #[serde(transparent)]
+                pub struct #name(pub #t);
+            }
+        }
         TypeKind::Enum(variants) => string_enum(&name, doc, variants),
     }
 }
@@ -65,7 +74,11 @@ fn string_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[Variant]
     let idents: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
     let wires: Vec<_> = variants.iter().map(|v| v.wire.as_str()).collect();
     let variant_docs = wires.iter().map(|w| {
-        let text = if w.is_empty() { "The empty string.".to_string() } else { format!("`{w}`") };
+        let text = if w.is_empty() {
+            "The empty string.".to_string()
+        } else {
+            format!("`{w}`")
+        };
         super::doc(Some(&text))
     });
     quote! {

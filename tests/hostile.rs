@@ -1,0 +1,123 @@
+//! Documents built to hurt: deep nesting, alias bombs, huge names. Each gets
+//! code or a located error, never a panic, a stack overflow or a hang.
+//! (`spec/hostile.yaml`, which generates and compiles under clippy, covers
+//! hostile names and descriptions.)
+
+use std::sync::mpsc;
+use std::time::Duration;
+use swagger_stubgen::{Error, Options, generate};
+
+/// Runs the generator on a thread with an ordinary 2 MiB stack; a hang is
+/// anything past a minute (a correctness bound, not a speed claim).
+fn run(name: &'static str, bytes: Vec<u8>) -> Result<String, Vec<String>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            let _ = tx.send(generate(name, &bytes, &Options::default()));
+        })
+        .unwrap();
+    match rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the generator hung or died")
+    {
+        Ok(generated) => Ok(generated.code),
+        Err(Error::Invalid { diagnostics }) => {
+            Err(diagnostics.iter().map(ToString::to_string).collect())
+        }
+        Err(other) => panic!("{other}"),
+    }
+}
+
+fn deep_yaml(depth: usize) -> String {
+    let mut text = String::from(
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  Deep:\n",
+    );
+    let mut indent = String::from("    ");
+    for _ in 0..depth {
+        text.push_str(&format!(
+            "{indent}type: object\n{indent}properties:\n{indent}  next:\n"
+        ));
+        indent.push_str("    ");
+    }
+    text.push_str(&format!("{indent}type: string\n"));
+    text
+}
+
+#[test]
+fn a_schema_nested_ten_thousand_deep_is_refused_with_a_location() {
+    let errors = run("deep.yaml", deep_yaml(10_000).into_bytes()).unwrap_err();
+    assert!(errors[0].starts_with("error: deep.yaml:"), "{errors:?}");
+    assert!(errors[0].contains("recursion limit"), "{errors:?}");
+
+    let mut json = String::from(
+        r#"{"swagger":"2.0","info":{"title":"t","version":"1"},"paths":{},"definitions":{"Deep":"#,
+    );
+    for _ in 0..10_000 {
+        json.push_str(r#"{"type":"object","properties":{"next":"#);
+    }
+    json.push_str(r#"{"type":"string"}"#);
+    json.push_str(&"}}".repeat(10_000));
+    json.push_str("}}");
+    let errors = run("deep.json", json.into_bytes()).unwrap_err();
+    assert!(errors[0].contains("deep.json:1:"), "{errors:?}");
+}
+
+#[test]
+fn a_schema_nested_within_the_parsers_limit_generates_nested_types() {
+    let code = run("nested.yaml", deep_yaml(30).into_bytes()).expect("30 levels generate");
+    assert!(
+        code.contains("pub struct DeepNextNextNext"),
+        "inline types are named after their position"
+    );
+}
+
+#[test]
+fn a_yaml_alias_bomb_is_refused() {
+    let mut bomb = String::from(
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\nx-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
+    for i in 1..10 {
+        let prev = format!("*a{}", i - 1);
+        bomb.push_str(&format!("x-a{i}: &a{i} [{}]\n", vec![prev; 10].join(", ")));
+    }
+    let errors = run("bomb.yaml", bomb.into_bytes()).unwrap_err();
+    assert!(errors[0].starts_with("error: bomb.yaml"), "{errors:?}");
+}
+
+#[test]
+fn a_self_referencing_alias_is_refused() {
+    let errors = run(
+        "self.yaml",
+        b"swagger: '2.0'\npaths: &p\n  /a: *p\n".to_vec(),
+    )
+    .unwrap_err();
+    assert!(errors[0].starts_with("error: self.yaml"), "{errors:?}");
+}
+
+#[test]
+fn a_ref_cycle_with_no_structure_does_not_loop() {
+    let doc = b"swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  A: {$ref: '#/definitions/B'}\n  B: {$ref: '#/definitions/A'}\n  C:\n    allOf: [{$ref: '#/definitions/C'}]\n";
+    // Either refused with a location or generated; it must come back.
+    let _ = run("cycle.yaml", doc.to_vec());
+}
+
+#[test]
+fn very_long_names_and_many_operations_generate() {
+    // JSON: YAML itself limits implicit keys to 1,024 characters.
+    let long = "a".repeat(5_000);
+    let mut paths = serde_json::Map::new();
+    for i in 0..500 {
+        paths.insert(
+            format!("/p{i}/{{{long}}}"),
+            serde_json::json!({"get": {
+                "operationId": format!("{long}{i}"),
+                "parameters": [{"name": long, "in": "path", "required": true, "type": "string"}],
+                "responses": {"200": {"description": "ok"}}
+            }}),
+        );
+    }
+    let doc = serde_json::json!({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": paths});
+    let code = run("long.json", serde_json::to_vec(&doc).unwrap()).expect("generates");
+    assert!(code.contains(&format!("pub async fn {long}499(")));
+}
