@@ -177,11 +177,21 @@ fn a_document_that_is_not_a_mapping_is_refused() {
 }
 
 #[test]
-fn a_malformed_field_is_located_by_pointer_and_line() {
+fn a_field_of_the_wrong_shape_is_dropped_with_a_located_warning() {
     let text = b"swagger: '2.0'\ninfo:\n  title: t\n  version: '1'\npaths:\n  /a:\n    get:\n      parameters: 7\n      responses:\n        200:\n          description: OK\n";
-    let d = &errors("bad.yaml", text)[0];
-    assert_eq!(d.pointer, "#/paths/~1a/get/parameters");
+    let generated =
+        generate("bad.yaml", text, &Options::default()).expect("lenient mode generates");
+    let d = generated
+        .diagnostics
+        .iter()
+        .find(|d| d.pointer == "#/paths/~1a/get/parameters")
+        .unwrap_or_else(|| panic!("{:#?}", generated.diagnostics));
+    assert_eq!(d.severity, Severity::Warning);
     assert_eq!(d.line, Some((8, 7)));
+    assert!(
+        d.message.contains("should be a list, found a number"),
+        "{d}"
+    );
 }
 
 #[test]

@@ -211,11 +211,9 @@ impl Kind {
     }
 }
 
-const SCHEMA: &[(&str, Kind)] = &[
-    ("$ref", Kind::Str),
+/// The keywords a schema shares with a non-body parameter.
+const VALIDATION: &[(&str, Kind)] = &[
     ("format", Kind::Str),
-    ("title", Kind::Str),
-    ("description", Kind::Str),
     ("multipleOf", Kind::Num),
     ("maximum", Kind::Num),
     ("exclusiveMaximum", Kind::Bool),
@@ -227,42 +225,39 @@ const SCHEMA: &[(&str, Kind)] = &[
     ("maxItems", Kind::Count),
     ("minItems", Kind::Count),
     ("uniqueItems", Kind::Bool),
-    ("maxProperties", Kind::Count),
-    ("minProperties", Kind::Count),
-    ("required", Kind::StrList),
     ("enum", Kind::List),
     ("items", Kind::Schema),
-    ("allOf", Kind::SchemaList),
-    ("properties", Kind::Schemas),
-    ("additionalProperties", Kind::BoolOrSchema),
-    ("discriminator", Kind::Str),
-    ("readOnly", Kind::Bool),
 ];
 
-const PARAMETER: &[(&str, Kind)] = &[
-    ("$ref", Kind::Str),
-    ("name", Kind::Str),
-    ("in", Kind::Str),
-    ("description", Kind::Str),
-    ("required", Kind::Bool),
-    ("schema", Kind::Schema),
-    ("collectionFormat", Kind::Str),
-    ("allowEmptyValue", Kind::Bool),
-    // The rest of a non-body parameter is a schema's.
-    ("format", Kind::Str),
-    ("multipleOf", Kind::Num),
-    ("maximum", Kind::Num),
-    ("exclusiveMaximum", Kind::Bool),
-    ("minimum", Kind::Num),
-    ("exclusiveMinimum", Kind::Bool),
-    ("maxLength", Kind::Count),
-    ("minLength", Kind::Count),
-    ("pattern", Kind::Str),
-    ("maxItems", Kind::Count),
-    ("minItems", Kind::Count),
-    ("uniqueItems", Kind::Bool),
-    ("enum", Kind::List),
-    ("items", Kind::Schema),
+const SCHEMA: &[&[(&str, Kind)]] = &[
+    VALIDATION,
+    &[
+        ("$ref", Kind::Str),
+        ("title", Kind::Str),
+        ("description", Kind::Str),
+        ("maxProperties", Kind::Count),
+        ("minProperties", Kind::Count),
+        ("required", Kind::StrList),
+        ("allOf", Kind::SchemaList),
+        ("properties", Kind::Schemas),
+        ("additionalProperties", Kind::BoolOrSchema),
+        ("discriminator", Kind::Str),
+        ("readOnly", Kind::Bool),
+    ],
+];
+
+const PARAMETER: &[&[(&str, Kind)]] = &[
+    VALIDATION,
+    &[
+        ("$ref", Kind::Str),
+        ("name", Kind::Str),
+        ("in", Kind::Str),
+        ("description", Kind::Str),
+        ("required", Kind::Bool),
+        ("schema", Kind::Schema),
+        ("collectionFormat", Kind::Str),
+        ("allowEmptyValue", Kind::Bool),
+    ],
 ];
 
 const OPERATION: &[(&str, Kind)] = &[
@@ -277,12 +272,12 @@ const OPERATION: &[(&str, Kind)] = &[
     ("deprecated", Kind::Bool),
 ];
 
-const RESPONSE: &[(&str, Kind)] = &[
+const RESPONSE: &[&[(&str, Kind)]] = &[&[
     ("$ref", Kind::Str),
     ("description", Kind::Str),
     ("schema", Kind::Schema),
     ("headers", Kind::Headers),
-];
+]];
 
 const DOCUMENT: &[(&str, Kind)] = &[
     ("host", Kind::Str),
@@ -570,10 +565,12 @@ fn fix(value: &mut Value, kind: Kind, pointer: &str, reporter: &mut Reporter) ->
 fn fix_object(
     object: &mut serde_json::Map<String, Value>,
     pointer: &str,
-    table: &[(&str, Kind)],
+    tables: &[&[(&str, Kind)]],
     reporter: &mut Reporter,
 ) {
-    fix_fields(object, pointer, table, reporter);
+    for table in tables {
+        fix_fields(object, pointer, table, reporter);
+    }
 }
 
 fn type_name(value: &Value) -> &'static str {

@@ -522,18 +522,8 @@ fn support() -> TokenStream {
                 raw.parse().map_err(|error: T::Err| Rejection::new(name, location, ::std::format!("invalid value {raw:?}: {error}")))
             }
 
-            pub(super) fn required<T: ::std::str::FromStr>(
-                raw: ::std::option::Option<&str>,
-                name: &str,
-                location: &'static str,
-            ) -> ::std::result::Result<T, Rejection>
-            where
-                T::Err: ::std::fmt::Display,
-            {
-                match raw {
-                    ::std::option::Option::Some(raw) => parse(raw, name, location),
-                    ::std::option::Option::None => ::std::result::Result::Err(Rejection::new(name, location, "required parameter is missing")),
-                }
+            fn missing(name: &str, location: &'static str) -> Rejection {
+                Rejection::new(name, location, "required parameter is missing")
             }
 
             pub(super) fn optional<T: ::std::str::FromStr>(
@@ -547,19 +537,30 @@ fn support() -> TokenStream {
                 raw.map(|raw| parse(raw, name, location)).transpose()
             }
 
-            fn split<T: ::std::str::FromStr>(
-                raw: &str,
-                separator: char,
+            pub(super) fn required<T: ::std::str::FromStr>(
+                raw: ::std::option::Option<&str>,
                 name: &str,
                 location: &'static str,
-            ) -> ::std::result::Result<::std::vec::Vec<T>, Rejection>
+            ) -> ::std::result::Result<T, Rejection>
             where
                 T::Err: ::std::fmt::Display,
             {
-                if raw.is_empty() {
-                    return ::std::result::Result::Ok(::std::vec::Vec::new());
-                }
-                raw.split(separator).map(|item| parse(item, name, location)).collect()
+                optional(raw, name, location)?.ok_or_else(|| missing(name, location))
+            }
+
+            /// An array parameter in one value, split at its separator; the
+            /// empty string is the empty list.
+            pub(super) fn optional_list<T: ::std::str::FromStr>(
+                raw: ::std::option::Option<&str>,
+                separator: char,
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<T>>, Rejection>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                raw.map(|raw| raw.split(separator).filter(|_| !raw.is_empty()).map(|item| parse(item, name, location)).collect())
+                    .transpose()
             }
 
             pub(super) fn required_list<T: ::std::str::FromStr>(
@@ -571,38 +572,10 @@ fn support() -> TokenStream {
             where
                 T::Err: ::std::fmt::Display,
             {
-                match raw {
-                    ::std::option::Option::Some(raw) => split(raw, separator, name, location),
-                    ::std::option::Option::None => ::std::result::Result::Err(Rejection::new(name, location, "required parameter is missing")),
-                }
+                optional_list(raw, separator, name, location)?.ok_or_else(|| missing(name, location))
             }
 
-            pub(super) fn optional_list<T: ::std::str::FromStr>(
-                raw: ::std::option::Option<&str>,
-                separator: char,
-                name: &str,
-                location: &'static str,
-            ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<T>>, Rejection>
-            where
-                T::Err: ::std::fmt::Display,
-            {
-                raw.map(|raw| split(raw, separator, name, location)).transpose()
-            }
-
-            pub(super) fn required_multi<T: ::std::str::FromStr>(
-                raw: ::std::vec::Vec<&str>,
-                name: &str,
-                location: &'static str,
-            ) -> ::std::result::Result<::std::vec::Vec<T>, Rejection>
-            where
-                T::Err: ::std::fmt::Display,
-            {
-                if raw.is_empty() {
-                    return ::std::result::Result::Err(Rejection::new(name, location, "required parameter is missing"));
-                }
-                raw.into_iter().map(|item| parse(item, name, location)).collect()
-            }
-
+            /// An array parameter sent as one `name=value` pair per item.
             pub(super) fn optional_multi<T: ::std::str::FromStr>(
                 raw: ::std::vec::Vec<&str>,
                 name: &str,
@@ -615,6 +588,17 @@ fn support() -> TokenStream {
                     return ::std::result::Result::Ok(::std::option::Option::None);
                 }
                 raw.into_iter().map(|item| parse(item, name, location)).collect::<::std::result::Result<_, _>>().map(::std::option::Option::Some)
+            }
+
+            pub(super) fn required_multi<T: ::std::str::FromStr>(
+                raw: ::std::vec::Vec<&str>,
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<::std::vec::Vec<T>, Rejection>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                optional_multi(raw, name, location)?.ok_or_else(|| missing(name, location))
             }
 
             pub(super) fn required_json<T: ::serde::de::DeserializeOwned>(body: &[u8]) -> ::std::result::Result<T, Rejection> {
