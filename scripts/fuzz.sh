@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 
-if ! cargo fuzz --version 2>/dev/null | grep -q '0.13.1'; then
-  cargo install cargo-fuzz --version 0.13.1 --locked
+if ! cargo fuzz --version 2>/dev/null | grep -q '0.13.2'; then
+  cargo install cargo-fuzz --version 0.13.2 --locked
 fi
 
 mkdir -p fuzz/corpus/generate
