@@ -121,3 +121,34 @@ fn very_long_names_and_many_operations_generate() {
     let code = run("long.json", serde_json::to_vec(&doc).unwrap()).expect("generates");
     assert!(code.contains(&format!("pub async fn {long}499(")));
 }
+
+#[test]
+fn all_of_diamonds_and_self_references_merge_once() {
+    let doc = b"swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  A:\n    allOf: [{$ref: '#/definitions/A'}, {$ref: '#/definitions/A'}, {$ref: '#/definitions/B'}]\n  B:\n    allOf: [{$ref: '#/definitions/C'}, {$ref: '#/definitions/C'}]\n  C:\n    type: object\n    properties: {c: {type: string}}\n";
+    let code = run("diamond.yaml", doc.to_vec()).expect("generates");
+    assert!(code.contains("pub struct A"), "{code}");
+}
+
+#[test]
+fn schemas_nested_near_the_parsers_limit_stay_off_the_end_of_the_stack() {
+    let mut items = String::from("{type: string}");
+    for _ in 0..100 {
+        items = format!("{{type: array, items: {items}}}");
+    }
+    let doc = format!(
+        "swagger: '2.0'\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ndefinitions:\n  Deep: {items}\n"
+    );
+    // Either generated (deep levels read as free-form JSON, with a warning) or refused with a location.
+    let _ = run("items.yaml", doc.into_bytes());
+}
+
+#[test]
+fn a_base_path_without_a_leading_slash_gets_one() {
+    let doc = b"swagger: '2.0'\ninfo: {title: t, version: '1'}\nhost: api.example.com\nbasePath: v1/\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses: {200: {description: ok}}\n";
+    let code = run("base.yaml", doc.to_vec()).expect("generates");
+    assert!(code.contains("\"/v1/pets\""), "{code}");
+    assert!(
+        code.contains("DEFAULT_BASE_URL: &str = \"http://api.example.com\""),
+        "{code}"
+    );
+}

@@ -461,6 +461,13 @@ impl<'a> Builder<'a> {
             return;
         }
         let (schema, pointer) = match member {
+            // A definition merged once is merged: `allOf: [A, A]` and diamonds
+            // would otherwise multiply the work at every level.
+            v3::ReferenceOr::Reference { reference }
+                if !seen.insert(format!("$ref {reference}")) =>
+            {
+                return;
+            }
             v3::ReferenceOr::Reference { reference } => match self.lookup(reference) {
                 Some((schema, target)) => (schema, target),
                 None => {

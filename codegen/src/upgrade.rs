@@ -57,6 +57,7 @@ pub(crate) fn upgrade(doc: &v2::Swagger, reporter: &mut Reporter) -> Upgraded {
         doc,
         reporter,
         origins: Origins::default(),
+        depth: 0,
     };
     let api = up.document();
     Upgraded {
@@ -69,13 +70,28 @@ struct Upgrader<'a> {
     doc: &'a v2::Swagger,
     reporter: &'a mut Reporter,
     origins: Origins,
+    /// How deep `schema` is nested right now.
+    depth: usize,
 }
+
+/// Schemas nested deeper than this are read as free-form JSON, so that later
+/// stages, which recurse, stay far from the end of any thread's stack.
+const MAX_SCHEMA_DEPTH: usize = 64;
 
 impl<'a> Upgrader<'a> {
     fn document(&mut self) -> v3::OpenAPI {
         let doc = self.doc;
         let mut servers = Vec::new();
-        let base_path = doc.base_path.clone().unwrap_or_default();
+        let base_path = match doc
+            .base_path
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && *p != "/")
+        {
+            Some(path) if path.starts_with('/') => path.trim_end_matches('/').to_string(),
+            Some(path) => format!("/{}", path.trim_end_matches('/')),
+            None => String::new(),
+        };
         let host = doc.host.as_deref().map(str::trim).filter(|h| !h.is_empty());
         if let Some(mut host) = host {
             let mut scheme = ["https", "http"]
@@ -582,6 +598,20 @@ impl<'a> Upgrader<'a> {
     }
 
     fn schema(&mut self, s: &v2::Schema, pointer: &str) -> v3::ReferenceOr<v3::Schema> {
+        if self.depth >= MAX_SCHEMA_DEPTH {
+            self.reporter.warn(
+                pointer.to_string(),
+                format!("schemas nested more than {MAX_SCHEMA_DEPTH} deep; this one is read as free-form JSON"),
+            );
+            return v3::ReferenceOr::Item(any_schema());
+        }
+        self.depth += 1;
+        let schema = self.schema_at_depth(s, pointer);
+        self.depth -= 1;
+        schema
+    }
+
+    fn schema_at_depth(&mut self, s: &v2::Schema, pointer: &str) -> v3::ReferenceOr<v3::Schema> {
         if let Some(reference) = &s.reference {
             let reference = match reference.strip_prefix("#/definitions/") {
                 Some(name) => format!("#/components/schemas/{name}"),

@@ -94,6 +94,13 @@ pub(crate) fn doc(text: Option<&str>) -> TokenStream {
     let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
         return TokenStream::new();
     };
+    // A lone `\r` would end up raw in a `///` comment, which rustc refuses,
+    // and bidirectional controls trip a deny-by-default lint: neither survives.
+    let text: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .map(|c| if c == '\r' { '\n' } else { c })
+        .collect();
     let mut lines = Vec::new();
     let mut in_fence = false;
     for line in text.lines() {

@@ -153,7 +153,8 @@ fn route_name(api: &Api, route: &Route) -> proc_macro2::Ident {
                 .iter()
                 .position(|r| std::ptr::eq(r, route))
                 .unwrap_or(0);
-            format_ident!("route_{}_{}", method_name(route.method), index)
+            // A digit first: a snake-case operation name never starts with one.
+            format_ident!("route_{}_{}", index, method_name(route.method))
         }
     }
 }
