@@ -1118,20 +1118,7 @@ impl<'a> Builder<'a> {
                 TypeKind::Enum(_) => Vec::new(),
             })
             .collect();
-        let reaches = |from: usize, to: usize| {
-            let mut stack = vec![from];
-            let mut seen = vec![false; direct.len()];
-            while let Some(n) = stack.pop() {
-                if n == to {
-                    return true;
-                }
-                if std::mem::replace(&mut seen[n], true) {
-                    continue;
-                }
-                stack.extend(direct[n].iter().copied());
-            }
-            false
-        };
+        let reaches = |from: usize, to: usize| reaches(&direct, from, to);
         let mut boxes = Vec::new();
         for (t, def) in self.types.iter().enumerate() {
             if let TypeKind::Newtype(ty) = &def.kind {
@@ -1189,18 +1176,11 @@ impl<'a> Builder<'a> {
                 _ => Vec::new(),
             })
             .collect();
+        // On a cycle: some successor leads back.
         let on_cycle = |start: usize| {
-            let mut stack = edges[start].clone();
-            let mut seen = vec![false; edges.len()];
-            while let Some(n) = stack.pop() {
-                if n == start {
-                    return true;
-                }
-                if !std::mem::replace(&mut seen[n], true) {
-                    stack.extend(edges[n].iter().copied());
-                }
-            }
-            false
+            edges[start]
+                .iter()
+                .any(|&next| reaches(&edges, next, start))
         };
         let cyclic: Vec<usize> = (0..self.types.len()).filter(|&t| on_cycle(t)).collect();
         for t in cyclic {
@@ -1221,6 +1201,21 @@ impl<'a> Builder<'a> {
             }
         }
     }
+}
+
+/// Whether `to` can be reached from `from` along `edges`.
+fn reaches(edges: &[Vec<usize>], from: usize, to: usize) -> bool {
+    let mut stack = vec![from];
+    let mut seen = vec![false; edges.len()];
+    while let Some(n) = stack.pop() {
+        if n == to {
+            return true;
+        }
+        if !std::mem::replace(&mut seen[n], true) {
+            stack.extend(edges[n].iter().copied());
+        }
+    }
+    false
 }
 
 /// Every named type `ty` mentions.
