@@ -37,11 +37,13 @@ pub(super) fn emit(api: &Api) -> TokenStream {
         .any(|r| r.path.split('/').any(|s| s.starts_with([':', '*'])))
         .then(|| quote!(.without_v07_checks()));
     // Operations no route reaches (another takes their requests) get no handler.
-    let calls = api
+    let reached: Vec<usize> = api
         .routes
         .iter()
-        .flat_map(|r| &r.operations)
-        .map(|&i| call(&api.operations[i]));
+        .flat_map(|r| r.operations.iter().copied())
+        .collect();
+    let calls = reached.iter().map(|&i| call(&api.operations[i]));
+    let responses = reached.iter().map(|&i| into_response(&api.operations[i]));
     let title = if api.title.trim().is_empty() {
         "the API".to_string()
     } else {
@@ -64,6 +66,8 @@ pub(super) fn emit(api: &Api) -> TokenStream {
     quote! {
         /// An axum server: implement [`server::Api`](Api) and serve [`server::router`](router).
         pub mod server {
+            use ::axum::response::IntoResponse as _;
+
             #trait_doc
             pub trait Api: ::std::marker::Send + ::std::marker::Sync + 'static {
                 #(#methods)*
@@ -118,6 +122,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
 
             #(#route_handlers)*
             #(#calls)*
+            #(#responses)*
             #support
         }
     }
@@ -141,12 +146,11 @@ fn trait_method(op: &Operation) -> TokenStream {
     }
 }
 
+/// The handler axum calls for a route: the operation's own handler when
+/// the route serves one operation unconditionally, else a dispatcher.
 fn route_name(api: &Api, route: &Route) -> proc_macro2::Ident {
     match route.operations.as_slice() {
-        [only] if api.operations[*only].fixed_query.is_empty() => format_ident!(
-            "route_{}",
-            api.operations[*only].fn_name.trim_start_matches("r#")
-        ),
+        [only] if api.operations[*only].fixed_query.is_empty() => call_name(&api.operations[*only]),
         _ => {
             let index = api
                 .routes
@@ -163,11 +167,19 @@ fn method_name(method: Method) -> String {
     method.as_str().to_ascii_lowercase()
 }
 
+/// The handler of one operation: `route_<fn>`.
 fn call_name(op: &Operation) -> proc_macro2::Ident {
-    format_ident!("call_{}", op.fn_name.trim_start_matches("r#"))
+    format_ident!("route_{}", op.fn_name.trim_start_matches("r#"))
 }
 
+/// A dispatcher, for a route several operations share (told apart by a
+/// fixed query value or by text around a path parameter).
 fn route_handler(api: &Api, route: &Route) -> TokenStream {
+    if let [only] = route.operations.as_slice()
+        && api.operations[*only].fixed_query.is_empty()
+    {
+        return TokenStream::new();
+    }
     let name = route_name(api, route);
     let route_doc = doc(Some(&format!("{} `{}`", route.method.as_str(), route.path)));
     let mut dispatch = Vec::new();
@@ -177,7 +189,7 @@ fn route_handler(api: &Api, route: &Route) -> TokenStream {
         let call = call_name(op);
         let discriminants = op.discriminants();
         if discriminants.is_empty() {
-            fallback.get_or_insert(quote!(#call(&*api, input).await));
+            fallback.get_or_insert(quote!(#call(state, input).await));
             continue;
         }
         let conditions = discriminants.iter().map(|d| match d {
@@ -192,7 +204,7 @@ fn route_handler(api: &Api, route: &Route) -> TokenStream {
         });
         dispatch.push(quote! {
             if #(#conditions)&&* {
-                return #call(&*api, input).await;
+                return #call(state, input).await;
             }
         });
     }
@@ -219,13 +231,9 @@ fn route_handler(api: &Api, route: &Route) -> TokenStream {
     quote! {
         #route_doc
         async fn #name<A: Api>(
-            ::axum::extract::State(api): ::axum::extract::State<::std::sync::Arc<A>>,
-            request: ::axum::extract::Request,
+            state: ::axum::extract::State<::std::sync::Arc<A>>,
+            input: support::Input,
         ) -> ::axum::response::Response {
-            let input = match support::Input::read(request).await {
-                ::std::result::Result::Ok(input) => input,
-                ::std::result::Result::Err(response) => return response,
-            };
             #(#dispatch)*
             #fallback
         }
@@ -290,51 +298,66 @@ fn call(op: &Operation) -> TokenStream {
         };
         quote!(#field: #value,)
     });
-    let arms = op.responses.iter().map(|c| encode_arm(op, c));
-    let input_used = !op.params.is_empty() || op.body.is_some();
-    let input_arg = if input_used {
-        quote!(input: support::Input)
-    } else {
-        quote!(_input: support::Input)
-    };
     let parse_name = format_ident!("parse_{}", op.fn_name.trim_start_matches("r#"));
-    let (parse_fn, parse) = if input_used {
-        (
-            quote! {
-                fn #parse_name(input: &support::Input) -> ::std::result::Result<super::#request, support::Rejection> {
-                    ::std::result::Result::Ok(super::#request {
-                        #(#fields)*
-                        #body
-                    })
-                }
-            },
-            quote! {
-                let req = match #parse_name(&input) {
-                    ::std::result::Result::Ok(req) => req,
-                    ::std::result::Result::Err(rejection) => return ::axum::response::IntoResponse::into_response(rejection),
-                };
-            },
-        )
-    } else {
-        (quote!(), quote!(let req = super::#request {};))
-    };
+    let mut key = op.path.clone();
+    for (i, (k, v)) in op.fixed_query.iter().enumerate() {
+        key.push(if i == 0 { '?' } else { '&' });
+        key.push_str(&format!("{k}={v}"));
+    }
+    let handler_doc = doc(Some(&format!(
+        "`{}`: {} `{key}`",
+        op.id,
+        op.method.as_str()
+    )));
+    let input_used = !op.params.is_empty() || op.body.is_some();
+    if !input_used {
+        return quote! {
+            #handler_doc
+            async fn #name<A: Api>(
+                ::axum::extract::State(api): ::axum::extract::State<::std::sync::Arc<A>>,
+                _input: support::Input,
+            ) -> ::axum::response::Response {
+                <A as Api>::#method(&api, super::#request {}).await.into_response()
+            }
+        };
+    }
     quote! {
-        #parse_fn
+        fn #parse_name(input: &support::Input) -> ::std::result::Result<super::#request, support::Rejection> {
+            ::std::result::Result::Ok(super::#request {
+                #(#fields)*
+                #body
+            })
+        }
 
-        async fn #name<A: Api>(api: &A, #input_arg) -> ::axum::response::Response {
-            #parse
-            match <A as Api>::#method(api, req).await {
-                ::std::result::Result::Ok(response) => match response {
-                    #(#arms)*
-                },
-                ::std::result::Result::Err(error) => ::axum::response::IntoResponse::into_response(error),
+        #handler_doc
+        async fn #name<A: Api>(
+            ::axum::extract::State(api): ::axum::extract::State<::std::sync::Arc<A>>,
+            input: support::Input,
+        ) -> ::axum::response::Response {
+            match #parse_name(&input) {
+                ::std::result::Result::Ok(req) => <A as Api>::#method(&api, req).await.into_response(),
+                ::std::result::Result::Err(rejection) => rejection.into_response(),
             }
         }
     }
 }
 
-fn encode_arm(op: &Operation, case: &Case) -> TokenStream {
+/// How the server sends each documented response of an operation.
+fn into_response(op: &Operation) -> TokenStream {
     let response = ident(&op.response);
+    let arms = op.responses.iter().map(encode_arm);
+    quote! {
+        impl ::axum::response::IntoResponse for super::#response {
+            fn into_response(self) -> ::axum::response::Response {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}
+
+fn encode_arm(case: &Case) -> TokenStream {
     let variant = ident(&case.variant);
     let encode = |status: TokenStream| match &case.body {
         Some((_, Media::Json)) => quote!(support::json(#status, &body)),
@@ -346,16 +369,16 @@ fn encode_arm(op: &Operation, case: &Case) -> TokenStream {
             Some(_) => {
                 let code = proc_macro2::Literal::u16_unsuffixed(code);
                 let encode = encode(quote!(#code));
-                quote!(super::#response::#variant(body) => #encode,)
+                quote!(Self::#variant(body) => #encode,)
             }
             None => {
                 let code = proc_macro2::Literal::u16_unsuffixed(code);
-                quote!(super::#response::#variant => support::empty(#code),)
+                quote!(Self::#variant => support::empty(#code),)
             }
         },
         Status::Range(_) | Status::Default => {
             let encode = encode(quote!(status));
-            quote!(super::#response::#variant { status, body } => #encode,)
+            quote!(Self::#variant { status, body } => #encode,)
         }
     }
 }
@@ -375,8 +398,22 @@ fn support() -> TokenStream {
                 pub(super) body: ::bytes::Bytes,
             }
 
+            /// Handlers take the whole request as one `Input`: a request that
+            /// cannot be read (a path or query that is not UTF-8 once decoded,
+            /// a body that fails to arrive) is answered before any handler runs.
+            impl<S: ::std::marker::Send + ::std::marker::Sync> ::axum::extract::FromRequest<S> for Input {
+                type Rejection = ::axum::response::Response;
+
+                async fn from_request(
+                    request: ::axum::extract::Request,
+                    _state: &S,
+                ) -> ::std::result::Result<Self, Self::Rejection> {
+                    Self::read(request).await
+                }
+            }
+
             impl Input {
-                pub(super) async fn read(
+                async fn read(
                     request: ::axum::extract::Request,
                 ) -> ::std::result::Result<Self, ::axum::response::Response> {
                     use ::axum::extract::{FromRequest, FromRequestParts};

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The compile cost of generated code: `cargo check` of the client + server
+# generated for a document, in a scratch crate whose dependencies are built
+# beforehand, so that only the generated module is measured.
+# Usage: scripts/bench-check.sh [DOCUMENT...]   (default: the seed, petstore
+# and Kubernetes; prints lines and seconds per document). GEN_FLAGS passes
+# flags to the generator (`--no-server`, `--no-client`).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+docs=("$@")
+if [ ${#docs[@]} -eq 0 ]; then
+  docs=(spec/aws-codepipeline.yaml spec/petstore.yaml)
+  k8s=../shared/corpus/large/kubernetes__swagger.json.unprocessed
+  if [ -f "$k8s" ]; then docs+=("$k8s"); else echo "skip Kubernetes: $k8s is absent"; fi
+fi
+
+cargo build --release --quiet -p swagger-stubgen-cli
+cli=$root/target/release/swagger-stubgen
+work=$root/target/bench-check
+mkdir -p "$work/src"
+cp Cargo.lock "$work/Cargo.lock"
+cat >"$work/Cargo.toml" <<'TOML'
+[package]
+name = "bench-check"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+serde_json = { version = "1", features = ["preserve_order"] }
+bytes = "1"
+axum = { version = "0.8", default-features = false, features = ["http1", "tokio"] }
+reqwest = { version = "0.13", default-features = false }
+
+[workspace]
+TOML
+# Dependencies first, with an empty crate.
+echo >"$work/src/lib.rs"
+(cd "$work" && cargo check --offline --quiet)
+
+for doc in "${docs[@]}"; do
+  out=$(mktemp -d)
+  "$cli" generate "$doc" --out "$out" ${GEN_FLAGS:-} >/dev/null 2>&1
+  file=$(ls "$out"/*.rs)
+  lines=$(wc -l <"$file")
+  cp "$file" "$work/src/lib.rs"
+  start=$(date +%s.%N)
+  (cd "$work" && cargo check --offline --quiet) || { echo "FAIL: $doc does not check"; exit 1; }
+  end=$(date +%s.%N)
+  rm -rf "$out"
+  printf '%s: %d generated lines, cargo check %.1f s\n' "$doc" "$lines" "$(echo "$end - $start" | bc)"
+done
