@@ -4,7 +4,8 @@
 
 use super::doc;
 use crate::model::{
-    Api, Case, Discriminant, ListFormat, Location, Media, Method, Operation, Route, Status,
+    Api, Case, Discriminant, ListFormat, Location, Media, Method, Operation, Route, Status, Ty,
+    TypeKind,
 };
 use crate::names::ident;
 use proc_macro2::TokenStream;
@@ -42,7 +43,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
         .iter()
         .flat_map(|r| r.operations.iter().copied())
         .collect();
-    let calls = reached.iter().map(|&i| call(&api.operations[i]));
+    let calls = reached.iter().map(|&i| call(api, &api.operations[i]));
     let responses = reached.iter().map(|&i| into_response(&api.operations[i]));
     let title = if api.title.trim().is_empty() {
         "the API".to_string()
@@ -240,7 +241,27 @@ fn route_handler(api: &Api, route: &Route) -> TokenStream {
     }
 }
 
-fn call(op: &Operation) -> TokenStream {
+/// The values a parameter's `enum` lists (of its items, for an array), when
+/// its type is a string enum: the server refuses any other value, although
+/// the enum type itself keeps unknown values for the client's sake.
+fn enum_values<'a>(api: &'a Api, ty: &Ty) -> Option<Vec<&'a str>> {
+    let mut ty = ty.clone();
+    // Aliases can chain; the cap guards against a cycle the model missed.
+    for _ in 0..16 {
+        let Ty::Named(name) = &ty else { return None };
+        let def = api.types.iter().find(|t| &t.name == name)?;
+        match &def.kind {
+            TypeKind::Enum(variants) => {
+                return Some(variants.iter().map(|v| v.wire.as_str()).collect());
+            }
+            TypeKind::Alias(next) => ty = next.clone(),
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn call(api: &Api, op: &Operation) -> TokenStream {
     let name = call_name(op);
     let method = ident(&op.fn_name);
     let request = ident(&op.request);
@@ -262,12 +283,27 @@ fn call(op: &Operation) -> TokenStream {
             Location::Query => quote!(input.query(#wire)),
             Location::Header => quote!(input.header(#wire)?),
         };
+        let accepted = enum_values(api, &p.ty);
+        let mut all = quote!(input.query_all(#wire));
+        let mut raw = raw;
+        if let Some(values) = &accepted {
+            let check = quote!(&[#(#values),*], #wire, #location);
+            all = quote!(support::all_one_of(#all, #check)?);
+            raw = match p.list {
+                None => quote!(support::one_of(#raw, #check)?),
+                Some(ListFormat::Multi) => raw,
+                Some(format) => {
+                    let sep = format.separator();
+                    quote!(support::items_one_of(#raw, #sep, #check)?)
+                }
+            };
+        }
         let value = match (p.list, p.required) {
             (Some(ListFormat::Multi), true) => {
-                quote!(support::required_multi(input.query_all(#wire), #wire, #location)?)
+                quote!(support::required_multi(#all, #wire, #location)?)
             }
             (Some(ListFormat::Multi), false) => {
-                quote!(support::optional_multi(input.query_all(#wire), #wire, #location)?)
+                quote!(support::optional_multi(#all, #wire, #location)?)
             }
             (Some(format), true) => {
                 let sep = format.separator();
@@ -653,6 +689,56 @@ fn support() -> TokenStream {
                     return ::std::result::Result::Ok(::std::option::Option::None);
                 }
                 ::serde_json::from_slice(body).map(::std::option::Option::Some).map_err(|error| Rejection::new("body", "body", error.to_string()))
+            }
+
+            /// Refuses a value its parameter's `enum` does not list.
+            pub(super) fn one_of<'a>(
+                raw: ::std::option::Option<&'a str>,
+                accepted: &[&str],
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<::std::option::Option<&'a str>, Rejection> {
+                match raw {
+                    ::std::option::Option::Some(value) if !accepted.contains(&value) => {
+                        let mut rejection = Rejection::new(
+                            name,
+                            location,
+                            ::std::format!("unknown value {value:?}; expected one of: {}", accepted.join(", ")),
+                        );
+                        rejection.accepted = accepted.iter().map(|v| v.to_string()).collect();
+                        ::std::result::Result::Err(rejection)
+                    }
+                    _ => ::std::result::Result::Ok(raw),
+                }
+            }
+
+            /// `one_of` for every item of an array parameter in one value.
+            pub(super) fn items_one_of<'a>(
+                raw: ::std::option::Option<&'a str>,
+                separator: char,
+                accepted: &[&str],
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<::std::option::Option<&'a str>, Rejection> {
+                if let ::std::option::Option::Some(text) = raw.filter(|text| !text.is_empty()) {
+                    for item in text.split(separator) {
+                        one_of(::std::option::Option::Some(item), accepted, name, location)?;
+                    }
+                }
+                ::std::result::Result::Ok(raw)
+            }
+
+            /// `one_of` for every value of a repeated query parameter.
+            pub(super) fn all_one_of<'a>(
+                values: ::std::vec::Vec<&'a str>,
+                accepted: &[&str],
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<::std::vec::Vec<&'a str>, Rejection> {
+                for &value in &values {
+                    one_of(::std::option::Option::Some(value), accepted, name, location)?;
+                }
+                ::std::result::Result::Ok(values)
             }
 
             /// The 400 for a request whose fixed query pairs match no operation.
