@@ -44,7 +44,7 @@ for name in "${specs[@]}"; do
   rm -rf "$work"
   stop_pid "$pid"
   trap - EXIT
-  summary=$(grep -E '[0-9]+ (generated|passed|failed)|test cases|unique failures' "$reports/$name.st.log" | tail -3 | tr '\n' ' ')
+  summary=$(grep -E '^\s+[0-9]+ generated' "$reports/$name.st.log" | tail -1 | sed 's/^ *//')
   if [ "$rc" -eq 0 ]; then
     echo "schemathesis $name: passed. $summary"
   else
