@@ -99,10 +99,10 @@ impl server::Api for Store {
 
     async fn delete_pet(&self, req: DeletePetRequest) -> Result<DeletePetResponse, server::Error> {
         self.log(Received::Delete(req.clone()));
-        Ok(if req.pet_id == 1 {
-            DeletePetResponse::NoContent
-        } else {
-            DeletePetResponse::NotFound(error(404, "gone"))
+        Ok(match req.pet_id {
+            1 => DeletePetResponse::NoContent,
+            3 => DeletePetResponse::BadRequest(error(400, "pet 3 cannot be deleted")),
+            _ => DeletePetResponse::NotFound(error(404, "gone")),
         })
     }
 
@@ -244,6 +244,37 @@ async fn create_pet_round_trips_the_body_and_answers_201() {
 }
 
 #[tokio::test]
+async fn null_reaches_the_handler_only_where_the_document_allows_it() {
+    let (_, store, addr) = start().await;
+    // `tag` is `x-nullable`: null is read as no tag.
+    let head = "POST /v1/pets HTTP/1.1\r\nContent-Type: application/json";
+    let response = raw_http(addr, head, br#"{"name": "Rex", "tag": null}"#).await;
+    assert_eq!(
+        response.status,
+        201,
+        "{}",
+        String::from_utf8_lossy(&response.body)
+    );
+    // `status` is not: refused with the body path, before the handler.
+    let response = raw_http(addr, head, br#"{"name": "Rex", "status": null}"#).await;
+    assert_rejected(
+        &response,
+        "body",
+        "body",
+        "/status: null is not allowed here",
+    );
+    let expected = CreatePetRequest {
+        x_request_id: None,
+        body: types::NewPet {
+            name: "Rex".to_string(),
+            tag: None,
+            status: None,
+        },
+    };
+    assert_eq!(store.received(), vec![Received::Create(expected)]);
+}
+
+#[tokio::test]
 async fn path_parameters_round_trip_with_reserved_and_non_ascii_characters() {
     let (client, store, _) = start().await;
     let mut sent = Vec::new();
@@ -321,6 +352,13 @@ async fn show_and_delete_answer_each_documented_status() {
             .unwrap(),
         DeletePetResponse::NotFound(error(404, "gone"))
     );
+    assert_eq!(
+        client
+            .delete_pet(&DeletePetRequest { pet_id: 3 })
+            .await
+            .unwrap(),
+        DeletePetResponse::BadRequest(error(400, "pet 3 cannot be deleted"))
+    );
     // A status the document does not list for deletePet reaches the caller as an error value.
     match client
         .show_pet_by_id(&ShowPetByIdRequest { pet_id: 500 })
@@ -336,7 +374,7 @@ async fn show_and_delete_answer_each_documented_status() {
         }
         other => panic!("expected a Decode error, got {other:?}"),
     }
-    assert_eq!(store.received().len(), 5);
+    assert_eq!(store.received().len(), 6);
 }
 
 #[tokio::test]
@@ -453,7 +491,23 @@ fn assert_rejected(response: &common::RawResponse, parameter: &str, location: &s
 #[tokio::test]
 async fn bad_requests_get_a_400_naming_the_parameter_and_never_reach_the_handler() {
     let (_, store, addr) = start().await;
-    let cases: [(&str, &[u8], &str, &str, &str); 10] = [
+    let cases: [(&str, &[u8], &str, &str, &str); 12] = [
+        // `null` where the schema is not `x-nullable`.
+        (
+            "POST /v1/pets HTTP/1.1\r\nContent-Type: application/json",
+            b"{\"name\": \"Rex\", \"status\": null}",
+            "body",
+            "body",
+            "/status: null is not allowed here",
+        ),
+        // An enum value in a body: the JSON pointer and the rule.
+        (
+            "POST /v1/pets HTTP/1.1\r\nContent-Type: application/json",
+            b"{\"name\": \"Rex\", \"status\": \"AAA\"}",
+            "body",
+            "body",
+            "/status: unknown value \"AAA\"; expected one of: available, pending, sold",
+        ),
         // An enum parameter: the type keeps unknown values for the client,
         // the server refuses them (in any letter case but the document's).
         (
@@ -594,4 +648,63 @@ async fn the_server_decodes_requests_our_client_did_not_build() {
 fn the_default_base_url_is_the_servers_root() {
     // The base path is part of every operation's path, so it is not repeated here.
     assert_eq!(client::DEFAULT_BASE_URL, "https://petstore.example.com");
+}
+
+/// An implementation that answers refused requests in the document's own
+/// `Error` schema, through `Api::rejected`; its operations all answer 501.
+struct DocumentedErrors;
+
+impl server::Api for DocumentedErrors {
+    fn rejected(&self, rejection: server::Rejection) -> axum::response::Response {
+        let body = types::Error {
+            code: 400,
+            message: rejection.to_string(),
+        };
+        axum::response::IntoResponse::into_response((
+            axum::http::StatusCode::BAD_REQUEST,
+            [(axum::http::header::CONTENT_TYPE, "application/json")],
+            serde_json::to_vec(&body).unwrap(),
+        ))
+    }
+}
+
+#[tokio::test]
+async fn rejections_go_through_the_rejected_hook() {
+    let addr = serve(server::router(DocumentedErrors)).await;
+    let cases = [
+        (
+            "GET /v1/pets?limit=ten HTTP/1.1",
+            "query `limit`: invalid value \"ten\"",
+        ),
+        (
+            "GET /v1/pets?status=bogus HTTP/1.1",
+            "query `status`: unknown value \"bogus\"",
+        ),
+        (
+            "GET /v1/pets/abc HTTP/1.1",
+            "path `petId`: invalid value \"abc\"",
+        ),
+        ("GET /v1/pets?%FF=1 HTTP/1.1", "the name is not valid UTF-8"),
+        (
+            "POST /v1/pets HTTP/1.1",
+            "body `body`: required body is missing",
+        ),
+        (
+            "DELETE /v1/pets/99999999999999999999 HTTP/1.1",
+            "path `petId`: invalid value",
+        ),
+    ];
+    for (head, message) in cases {
+        let response = raw_http(addr, head, b"").await;
+        assert_eq!(response.status, 400, "{head}");
+        let body: types::Error = serde_json::from_slice(&response.body)
+            .unwrap_or_else(|e| panic!("{head}: not the document's Error: {e}"));
+        assert_eq!(body.code, 400);
+        assert!(body.message.contains(message), "{head}: {:?}", body.message);
+    }
+    // A valid request reaches the (unimplemented) operation.
+    assert_eq!(
+        raw_http(addr, "GET /v1/pets HTTP/1.1", b"").await.status,
+        501
+    );
 }

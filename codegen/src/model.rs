@@ -52,6 +52,8 @@ pub struct Field {
     pub wire: String,
     pub ty: Ty,
     pub required: bool,
+    /// `x-nullable`: `null` is a value the document allows here.
+    pub nullable: bool,
     pub doc: Option<String>,
 }
 
@@ -564,6 +566,7 @@ impl<'a> Builder<'a> {
                 wire: wire.clone(),
                 ty,
                 required,
+                nullable,
                 doc,
             });
         }
@@ -639,13 +642,15 @@ impl<'a> Builder<'a> {
         let mut operations = Vec::new();
         let mut op_scope = Scope::new();
         let mut fn_scope = Scope::new();
-        // Methods of the generated `Client` that an operation must not shadow.
+        // Methods of the generated `Client` and of the server's `Api` trait
+        // that an operation must not shadow.
         for reserved in [
             "new",
             "with_http_client",
             "base_url",
             "http_client",
             "execute",
+            "rejected",
         ] {
             fn_scope.reserve(reserved);
         }

@@ -41,6 +41,7 @@ async fn main() {
 /// An in-memory pet store: pets by id, numbered from 1.
 mod petstore {
     use super::*;
+    use axum::response::IntoResponse;
     use generated::petstore::{server, types, *};
 
     #[derive(Clone, Default)]
@@ -56,6 +57,18 @@ mod petstore {
     }
 
     impl server::Api for Store {
+        /// The document's `Error` schema for every refused request, as its
+        /// 400 and `default` responses promise.
+        fn rejected(&self, rejection: server::Rejection) -> axum::response::Response {
+            let body = types::Error {
+                code: 400,
+                message: rejection.to_string(),
+            };
+            let json = [(axum::http::header::CONTENT_TYPE, "application/json")];
+            let bytes = serde_json::to_vec(&body).unwrap_or_default();
+            (axum::http::StatusCode::BAD_REQUEST, json, bytes).into_response()
+        }
+
         async fn list_pets(&self, req: ListPetsRequest) -> Result<ListPetsResponse, server::Error> {
             let pets = self.pets.lock().unwrap();
             let limit = req

@@ -1,4 +1,20 @@
-# Process helpers for the conformance scripts (sourced).
+# Helpers for the conformance scripts (sourced; `here` is this folder).
+
+# setup EXAMPLE [DOCUMENT...]: installs the tools, builds the example, and
+# sets root, tools, reports and specs (the documents asked for, by default
+# petstore and seed).
+setup() {
+  root=$(cd "$here/../.." && pwd)
+  tools=${CONFORMANCE_TOOLS:-$root/target/conformance}
+  reports=$root/target/conformance/reports
+  mkdir -p "$reports"
+  bash "$here/install.sh"
+  cargo build --quiet -p generated --example "$1" --manifest-path "$root/Cargo.toml"
+  shift
+  specs=("$@")
+  [ ${#specs[@]} -eq 0 ] && specs=(petstore seed)
+  return 0
+}
 
 # start_bg LOG CMD...: starts CMD in the background, output to LOG; sets BG_PID.
 start_bg() {

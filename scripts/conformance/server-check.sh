@@ -6,17 +6,9 @@
 # Usage: scripts/conformance/server-check.sh [petstore|seed ...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-tools=${CONFORMANCE_TOOLS:-$root/target/conformance}
 source "$here/lib.sh"
-bash "$here/install.sh"
-cargo build --quiet -p generated --example serve --manifest-path "$root/Cargo.toml"
+setup serve "$@"
 serve=$root/target/debug/examples/serve
-reports=$root/target/conformance/reports
-mkdir -p "$reports"
-
-specs=("$@")
-[ ${#specs[@]} -eq 0 ] && specs=(petstore seed)
 failed=0
 port=18081
 for name in "${specs[@]}"; do
@@ -37,9 +29,9 @@ for name in "${specs[@]}"; do
   wait_port "$port" 30 "$pid" || { cat "$reports/$name.server.log"; exit 1; }
   work=$(mktemp -d)
   rc=0
-  (cd "$work" && timeout 600 "$tools/venv/bin/st" --config-file "$here/schemathesis.toml" run "$spec" \
-    --origin "http://127.0.0.1:$port" --checks all --mode all \
-    -n "${ST_EXAMPLES:-25}" -w 2 --seed "${ST_SEED:-1}" --generation-database none \
+  (cd "$work" && timeout 600 "$tools/venv/bin/st" --config-file "$here/schemathesis.$name.toml" run "$spec" \
+    --origin "http://127.0.0.1:$port" \
+    -n "${ST_EXAMPLES:-25}" -w "${ST_WORKERS:-1}" --seed "${ST_SEED:-1}" --generation-database none \
     --no-color --report junit --report-dir "$reports/$name") >"$reports/$name.st.log" 2>&1 || rc=$?
   rm -rf "$work"
   stop_pid "$pid"

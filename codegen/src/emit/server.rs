@@ -2,10 +2,10 @@
 //! 501 until implemented) and an axum router that validates every request
 //! before the trait sees it.
 
-use super::doc;
+use super::{Scope, doc, ty};
 use crate::model::{
     Api, Case, Discriminant, ListFormat, Location, Media, Method, Operation, Route, Status, Ty,
-    TypeKind,
+    TypeDef, TypeKind,
 };
 use crate::names::ident;
 use proc_macro2::TokenStream;
@@ -45,6 +45,16 @@ pub(super) fn emit(api: &Api) -> TokenStream {
         .collect();
     let calls = reached.iter().map(|&i| call(api, &api.operations[i]));
     let responses = reached.iter().map(|&i| into_response(&api.operations[i]));
+    let checks = api.types.iter().map(check_impl);
+    let use_types = api
+        .types
+        .iter()
+        .any(|t| !matches!(t.kind, TypeKind::Alias(_)))
+        .then(|| {
+            quote!(
+                use super::types;
+            )
+        });
     let title = if api.title.trim().is_empty() {
         "the API".to_string()
     } else {
@@ -67,11 +77,19 @@ pub(super) fn emit(api: &Api) -> TokenStream {
     quote! {
         /// An axum server: implement [`server::Api`](Api) and serve [`server::router`](router).
         pub mod server {
+            #use_types
             use ::axum::response::IntoResponse as _;
 
             #trait_doc
             pub trait Api: ::std::marker::Send + ::std::marker::Sync + 'static {
                 #(#methods)*
+
+                /// The answer to a request the document does not allow, which no
+                /// other method sees. The default is the rejection's own 400;
+                /// override it to answer in the document's error schema.
+                fn rejected(&self, rejection: Rejection) -> ::axum::response::Response {
+                    ::axum::response::IntoResponse::into_response(rejection)
+                }
             }
 
             /// The router serving every operation of the document through `api`.
@@ -115,6 +133,51 @@ pub(super) fn emit(api: &Api) -> TokenStream {
 
             impl ::std::error::Error for Error {}
 
+            /// Why a request was refused before any method of [`Api`] saw it:
+            /// the parameter (or `body`), where it was expected, and what is wrong.
+            /// [`Api::rejected`] turns it into the answer; by default a 400 with a
+            /// JSON body `{"error": "bad request", "parameter", "in", "message"}`
+            /// (and `accepted`, the values an enum lists).
+            #[derive(Debug, Clone, PartialEq, Eq)]
+            #[non_exhaustive]
+            pub struct Rejection {
+                /// The parameter's name in the document, or `body`.
+                pub parameter: ::std::string::String,
+                /// `path`, `query`, `header` or `body`.
+                pub location: &'static str,
+                /// What is wrong, in words.
+                pub message: ::std::string::String,
+                /// The values the parameter's `enum` lists, when that is what was broken.
+                pub accepted: ::std::vec::Vec<::std::string::String>,
+            }
+
+            impl Rejection {
+                fn new(parameter: &str, location: &'static str, message: impl ::std::convert::Into<::std::string::String>) -> Self {
+                    Self { parameter: parameter.to_string(), location, message: message.into(), accepted: ::std::vec::Vec::new() }
+                }
+            }
+
+            impl ::std::fmt::Display for Rejection {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    write!(f, "{} `{}`: {}", self.location, self.parameter, self.message)
+                }
+            }
+
+            impl ::axum::response::IntoResponse for Rejection {
+                fn into_response(self) -> ::axum::response::Response {
+                    let mut body = ::serde_json::json!({
+                        "error": "bad request",
+                        "parameter": self.parameter,
+                        "in": self.location,
+                        "message": self.message,
+                    });
+                    if !self.accepted.is_empty() {
+                        body["accepted"] = ::serde_json::json!(self.accepted);
+                    }
+                    support::json(400, &body)
+                }
+            }
+
             impl ::axum::response::IntoResponse for Error {
                 fn into_response(self) -> ::axum::response::Response {
                     support::json(self.status.as_u16(), &::serde_json::json!({ "error": self.message }))
@@ -124,6 +187,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             #(#route_handlers)*
             #(#calls)*
             #(#responses)*
+            #(#checks)*
             #support
         }
     }
@@ -227,7 +291,7 @@ fn route_handler(api: &Api, route: &Route) -> TokenStream {
             ));
         }
         let entries = keys.iter().map(|(k, values)| quote!((#k, &[#(#values),*])));
-        quote!(support::unmatched_query(&input, &[#(#entries),*]))
+        quote!(<A as Api>::rejected(&state.0, support::unmatched_query(&input, &[#(#entries),*])))
     });
     quote! {
         #route_doc
@@ -358,7 +422,7 @@ fn call(api: &Api, op: &Operation) -> TokenStream {
         };
     }
     quote! {
-        fn #parse_name(input: &support::Input) -> ::std::result::Result<super::#request, support::Rejection> {
+        fn #parse_name(input: &support::Input) -> ::std::result::Result<super::#request, Rejection> {
             ::std::result::Result::Ok(super::#request {
                 #(#fields)*
                 #body
@@ -372,7 +436,55 @@ fn call(api: &Api, op: &Operation) -> TokenStream {
         ) -> ::axum::response::Response {
             match #parse_name(&input) {
                 ::std::result::Result::Ok(req) => <A as Api>::#method(&api, req).await.into_response(),
-                ::std::result::Result::Err(rejection) => rejection.into_response(),
+                ::std::result::Result::Err(rejection) => <A as Api>::rejected(&api, rejection),
+            }
+        }
+    }
+}
+
+/// `support::Check` for one type of `types`: what the server verifies in a
+/// JSON body before serde reads it into the type.
+fn check_impl(def: &TypeDef) -> TokenStream {
+    let name = ident(&def.name);
+    let body = match &def.kind {
+        // An alias is its target, which has its own impl.
+        TypeKind::Alias(_) => return TokenStream::new(),
+        TypeKind::Newtype(inner) => {
+            let inner = ty(inner, Scope::Top);
+            quote!(<#inner as support::Check>::check(value, at))
+        }
+        TypeKind::Struct(fields) if fields.is_empty() => quote! {
+            let _ = (value, at);
+            ::std::result::Result::Ok(())
+        },
+        TypeKind::Struct(fields) => {
+            let members = fields.iter().map(|f| {
+                let wire = &f.wire;
+                let t = ty(&f.ty, Scope::Top);
+                let nullable = f.nullable;
+                quote! {
+                    if let ::std::option::Option::Some(member) = object.get(#wire) {
+                        support::member::<#t>(member, #wire, #nullable, at)?;
+                    }
+                }
+            });
+            quote! {
+                let ::serde_json::Value::Object(object) = value else {
+                    return ::std::result::Result::Ok(());
+                };
+                #(#members)*
+                ::std::result::Result::Ok(())
+            }
+        }
+        TypeKind::Enum(variants) => {
+            let wires = variants.iter().map(|v| v.wire.as_str());
+            quote!(support::listed(value, &[#(#wires),*], at))
+        }
+    };
+    quote! {
+        impl support::Check for types::#name {
+            fn check(value: &::serde_json::Value, at: &mut ::std::string::String) -> ::std::result::Result<(), ::std::string::String> {
+                #body
             }
         }
     }
@@ -424,6 +536,7 @@ fn support() -> TokenStream {
     quote! {
         #[allow(dead_code)]
         mod support {
+            use super::Rejection;
             use ::axum::response::IntoResponse;
 
             /// A request's parameters and body, read once.
@@ -437,21 +550,26 @@ fn support() -> TokenStream {
             /// Handlers take the whole request as one `Input`: a request that
             /// cannot be read (a path or query that is not UTF-8 once decoded,
             /// a body that fails to arrive) is answered before any handler runs.
-            impl<S: ::std::marker::Send + ::std::marker::Sync> ::axum::extract::FromRequest<S> for Input {
+            impl<A: super::Api> ::axum::extract::FromRequest<::std::sync::Arc<A>> for Input {
                 type Rejection = ::axum::response::Response;
 
                 async fn from_request(
                     request: ::axum::extract::Request,
-                    _state: &S,
+                    api: &::std::sync::Arc<A>,
                 ) -> ::std::result::Result<Self, Self::Rejection> {
-                    Self::read(request).await
+                    Self::read(request).await.map_err(|error| match error {
+                        ::std::result::Result::Ok(rejection) => <A as super::Api>::rejected(api, rejection),
+                        ::std::result::Result::Err(response) => response,
+                    })
                 }
             }
 
             impl Input {
+                /// Fails with a rejection, or with axum's own answer when the body
+                /// cannot be read (too large, say).
                 async fn read(
                     request: ::axum::extract::Request,
-                ) -> ::std::result::Result<Self, ::axum::response::Response> {
+                ) -> ::std::result::Result<Self, ::std::result::Result<Rejection, ::axum::response::Response>> {
                     use ::axum::extract::{FromRequest, FromRequestParts};
                     let (mut parts, body) = request.into_parts();
                     let path = match ::axum::extract::RawPathParams::from_request_parts(&mut parts, &()).await {
@@ -460,21 +578,21 @@ fn support() -> TokenStream {
                             .map(|(name, value)| (name.to_string(), value.to_string()))
                             .collect(),
                         ::std::result::Result::Err(::axum::extract::rejection::RawPathParamsRejection::InvalidUtf8InPathParam(_)) => {
-                            return ::std::result::Result::Err(
-                                Rejection::new("path", "path", "a path segment is not valid UTF-8 once decoded").into_response(),
-                            );
+                            return ::std::result::Result::Err(::std::result::Result::Ok(
+                                Rejection::new("path", "path", "a path segment is not valid UTF-8 once decoded"),
+                            ));
                         }
                         ::std::result::Result::Err(_) => ::std::vec::Vec::new(),
                     };
                     let query = match parse_query(parts.uri.query().unwrap_or("")) {
                         ::std::result::Result::Ok(query) => query,
-                        ::std::result::Result::Err(rejection) => return ::std::result::Result::Err(rejection.into_response()),
+                        ::std::result::Result::Err(rejection) => return ::std::result::Result::Err(::std::result::Result::Ok(rejection)),
                     };
                     let headers = parts.headers.clone();
                     let request = ::axum::extract::Request::from_parts(parts, body);
                     let body = match ::bytes::Bytes::from_request(request, &()).await {
                         ::std::result::Result::Ok(body) => body,
-                        ::std::result::Result::Err(rejection) => return ::std::result::Result::Err(rejection.into_response()),
+                        ::std::result::Result::Err(rejection) => return ::std::result::Result::Err(::std::result::Result::Err(rejection.into_response())),
                     };
                     ::std::result::Result::Ok(Self { path, query, headers, body })
                 }
@@ -556,37 +674,6 @@ fn support() -> TokenStream {
                     pairs.push((name, value));
                 }
                 ::std::result::Result::Ok(pairs)
-            }
-
-            /// Why a request was refused before reaching the handler: a 400
-            /// with a JSON body naming the parameter.
-            #[derive(Debug)]
-            pub(super) struct Rejection {
-                parameter: ::std::string::String,
-                location: &'static str,
-                message: ::std::string::String,
-                accepted: ::std::vec::Vec<::std::string::String>,
-            }
-
-            impl Rejection {
-                pub(super) fn new(parameter: &str, location: &'static str, message: impl ::std::convert::Into<::std::string::String>) -> Self {
-                    Self { parameter: parameter.to_string(), location, message: message.into(), accepted: ::std::vec::Vec::new() }
-                }
-            }
-
-            impl IntoResponse for Rejection {
-                fn into_response(self) -> ::axum::response::Response {
-                    let mut body = ::serde_json::json!({
-                        "error": "bad request",
-                        "parameter": self.parameter,
-                        "in": self.location,
-                        "message": self.message,
-                    });
-                    if !self.accepted.is_empty() {
-                        body["accepted"] = ::serde_json::json!(self.accepted);
-                    }
-                    json(400, &body)
-                }
             }
 
             fn parse<T: ::std::str::FromStr>(raw: &str, name: &str, location: &'static str) -> ::std::result::Result<T, Rejection>
@@ -675,20 +762,123 @@ fn support() -> TokenStream {
                 optional_multi(raw, name, location)?.ok_or_else(|| missing(name, location))
             }
 
-            pub(super) fn required_json<T: ::serde::de::DeserializeOwned>(body: &[u8]) -> ::std::result::Result<T, Rejection> {
+            pub(super) fn required_json<T: ::serde::de::DeserializeOwned + Check>(body: &[u8]) -> ::std::result::Result<T, Rejection> {
                 if body.is_empty() {
                     return ::std::result::Result::Err(Rejection::new("body", "body", "required body is missing"));
                 }
-                ::serde_json::from_slice(body).map_err(|error| Rejection::new("body", "body", error.to_string()))
+                let value: ::serde_json::Value =
+                    ::serde_json::from_slice(body).map_err(|error| Rejection::new("body", "body", error.to_string()))?;
+                T::check(&value, &mut ::std::string::String::new()).map_err(|message| Rejection::new("body", "body", message))?;
+                ::serde_json::from_value(value).map_err(|error| Rejection::new("body", "body", error.to_string()))
             }
 
-            pub(super) fn optional_json<T: ::serde::de::DeserializeOwned>(
+            pub(super) fn optional_json<T: ::serde::de::DeserializeOwned + Check>(
                 body: &[u8],
             ) -> ::std::result::Result<::std::option::Option<T>, Rejection> {
                 if body.is_empty() {
                     return ::std::result::Result::Ok(::std::option::Option::None);
                 }
-                ::serde_json::from_slice(body).map(::std::option::Option::Some).map_err(|error| Rejection::new("body", "body", error.to_string()))
+                required_json(body).map(::std::option::Option::Some)
+            }
+
+            /// What the document asks of a JSON body beyond what serde checks
+            /// when it reads the body into its type: no `null` where the schema
+            /// is not `x-nullable`, and only the values an enum lists (the types
+            /// themselves accept both, so that clients stay lenient). `at` is the
+            /// JSON pointer of `value` in the body; the error names it and the rule.
+            pub(super) trait Check {
+                fn check(value: &::serde_json::Value, at: &mut ::std::string::String) -> ::std::result::Result<(), ::std::string::String>;
+            }
+
+            macro_rules! nothing_to_check {
+                ($($t:ty),*) => {$(
+                    impl Check for $t {
+                        fn check(_: &::serde_json::Value, _: &mut ::std::string::String) -> ::std::result::Result<(), ::std::string::String> {
+                            ::std::result::Result::Ok(())
+                        }
+                    }
+                )*};
+            }
+            nothing_to_check!(::std::string::String, i32, i64, f32, f64, bool, ::serde_json::Value, ::bytes::Bytes);
+
+            impl<T: Check> Check for ::std::option::Option<T> {
+                fn check(value: &::serde_json::Value, at: &mut ::std::string::String) -> ::std::result::Result<(), ::std::string::String> {
+                    T::check(value, at)
+                }
+            }
+
+            impl<T: Check> Check for ::std::boxed::Box<T> {
+                fn check(value: &::serde_json::Value, at: &mut ::std::string::String) -> ::std::result::Result<(), ::std::string::String> {
+                    T::check(value, at)
+                }
+            }
+
+            impl<T: Check> Check for ::std::vec::Vec<T> {
+                fn check(value: &::serde_json::Value, at: &mut ::std::string::String) -> ::std::result::Result<(), ::std::string::String> {
+                    if let ::serde_json::Value::Array(items) = value {
+                        for (index, item) in items.iter().enumerate() {
+                            member::<T>(item, &index.to_string(), false, at)?;
+                        }
+                    }
+                    ::std::result::Result::Ok(())
+                }
+            }
+
+            impl<T: Check> Check for ::std::collections::BTreeMap<::std::string::String, T> {
+                fn check(value: &::serde_json::Value, at: &mut ::std::string::String) -> ::std::result::Result<(), ::std::string::String> {
+                    if let ::serde_json::Value::Object(entries) = value {
+                        for (key, entry) in entries {
+                            member::<T>(entry, key, false, at)?;
+                        }
+                    }
+                    ::std::result::Result::Ok(())
+                }
+            }
+
+            /// Refuses a string an enum does not list.
+            pub(super) fn listed(
+                value: &::serde_json::Value,
+                accepted: &[&str],
+                at: &str,
+            ) -> ::std::result::Result<(), ::std::string::String> {
+                match value.as_str() {
+                    ::std::option::Option::Some(text) if !accepted.contains(&text) => {
+                        let at = if at.is_empty() { "/" } else { at };
+                        ::std::result::Result::Err(::std::format!(
+                            "{at}: unknown value {text:?}; expected one of: {}",
+                            accepted.join(", "),
+                        ))
+                    }
+                    _ => ::std::result::Result::Ok(()),
+                }
+            }
+
+            /// Checks `value`, the member `name` of the value at `at`.
+            pub(super) fn member<T: Check>(
+                value: &::serde_json::Value,
+                name: &str,
+                nullable: bool,
+                at: &mut ::std::string::String,
+            ) -> ::std::result::Result<(), ::std::string::String> {
+                let len = at.len();
+                at.push('/');
+                at.push_str(&name.replace('~', "~0").replace('/', "~1"));
+                if value.is_null() {
+                    if nullable {
+                        at.truncate(len);
+                        return ::std::result::Result::Ok(());
+                    }
+                    return ::std::result::Result::Err(::std::format!("{at}: null is not allowed here"));
+                }
+                T::check(value, at)?;
+                at.truncate(len);
+                ::std::result::Result::Ok(())
+            }
+
+            /// The error for an enum value the document does not list.
+            pub(super) fn unlisted(at: &str, value: &str, accepted: &[&str]) -> ::std::string::String {
+                let at = if at.is_empty() { "/" } else { at };
+                ::std::format!("{at}: unknown value {value:?}; expected one of: {}", accepted.join(", "))
             }
 
             /// Refuses a value its parameter's `enum` does not list.
@@ -742,7 +932,7 @@ fn support() -> TokenStream {
             }
 
             /// The 400 for a request whose fixed query pairs match no operation.
-            pub(super) fn unmatched_query(input: &Input, keys: &[(&str, &[&str])]) -> ::axum::response::Response {
+            pub(super) fn unmatched_query(input: &Input, keys: &[(&str, &[&str])]) -> Rejection {
                 let (name, accepted) = keys
                     .iter()
                     .find(|(name, accepted)| !input.query(name).is_some_and(|v| accepted.contains(&v)))
@@ -755,7 +945,7 @@ fn support() -> TokenStream {
                 };
                 let mut rejection = Rejection::new(name, "query", message);
                 rejection.accepted = accepted.iter().map(|v| v.to_string()).collect();
-                rejection.into_response()
+                rejection
             }
 
             fn status(code: u16) -> ::axum::http::StatusCode {

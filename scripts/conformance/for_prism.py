@@ -1,0 +1,84 @@
+"""Rewrites a Swagger 2.0 document into one Prism 5.14.2 can serve.
+
+Prism ignores `basePath`, cannot route path keys that carry a query
+(`/?Action=AcknowledgeJob`) and refuses a YAML stream with a second, empty
+document. So: keep the first non-empty document, fold `basePath` into every
+path key, and turn the operations that share a path and method but differ by
+fixed query pairs into one operation with a required enum query parameter
+per fixed key (their other parameters become optional, since Prism cannot
+tell which operation a request meant).
+
+Usage: python for_prism.py IN.yaml OUT.json
+"""
+
+import json
+import sys
+from urllib.parse import parse_qsl
+
+import yaml
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
+
+
+def first_document(path):
+    with open(path, encoding="utf-8-sig") as f:
+        for doc in yaml.safe_load_all(f):
+            if doc:
+                return doc
+    raise SystemExit(f"{path}: no document")
+
+
+def stringify_keys(value):
+    if isinstance(value, dict):
+        return {str(k): stringify_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [stringify_keys(v) for v in value]
+    return value
+
+
+def main(source, target):
+    doc = stringify_keys(first_document(source))
+    base = (doc.pop("basePath", "") or "").rstrip("/")
+    merged = {}
+    for key, item in doc.get("paths", {}).items():
+        path, _, query = key.partition("?")
+        fixed = parse_qsl(query, keep_blank_values=True)
+        entry = merged.setdefault(base + path, {})
+        for name, value in item.items():
+            if name not in METHODS:
+                entry.setdefault(name, value)
+                continue
+            op = json.loads(json.dumps(value))
+            if not fixed and name not in entry:
+                entry[name] = op
+                continue
+            into = entry.setdefault(name, {"responses": {}, "parameters": [], "x-merged": True})
+            if not into.get("x-merged"):
+                raise SystemExit(f"{key} {name}: clashes with a plain operation")
+            for k, v in fixed:
+                enum = next((p for p in into["parameters"] if p.get("name") == k and p.get("in") == "query"), None)
+                if enum is None:
+                    enum = {"name": k, "in": "query", "required": True, "type": "string", "enum": []}
+                    into["parameters"].append(enum)
+                if v not in enum["enum"]:
+                    enum["enum"].append(v)
+            for p in op.get("parameters", []):
+                known = {(q.get("name"), q.get("in")) for q in into["parameters"]}
+                if (p.get("name"), p.get("in")) not in known:
+                    into["parameters"].append({**p, "required": False})
+            for code, response in op.get("responses", {}).items():
+                into["responses"].setdefault(code, response)
+            into.setdefault("operationId", op.get("operationId", ""))
+    for entry in merged.values():
+        for op in entry.values():
+            if isinstance(op, dict):
+                op.pop("x-merged", None)
+    doc["paths"] = merged
+    with open(target, "w", encoding="utf-8") as f:
+        json.dump(doc, f, indent=1)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__)
+    main(sys.argv[1], sys.argv[2])
