@@ -136,6 +136,7 @@ async fn list_pets_round_trips_array_integer_enum_and_header_parameters() {
             "%41".to_string(),
         ]),
         limit: Some(-3),
+        offset: Some(2),
         status: Some(types::ListPetsStatus::Pending),
         x_request_id: Some("req-1 é".to_string()),
     };
@@ -165,7 +166,8 @@ async fn list_pets_round_trips_array_integer_enum_and_header_parameters() {
         }
         other => panic!("expected a 400 refusing status=adopted, got {other:?}"),
     }
-    // Nothing set: nothing sent, nothing received; an empty list is sent and received empty.
+    // Nothing set: nothing sent, and the server applies `offset`'s default;
+    // an empty list is sent and received empty.
     client
         .list_pets(&ListPetsRequest::default())
         .await
@@ -179,12 +181,16 @@ async fn list_pets_round_trips_array_integer_enum_and_header_parameters() {
         ListPetsResponse::Ok(vec![])
     );
 
+    let defaulted = |req: ListPetsRequest| ListPetsRequest {
+        offset: Some(0),
+        ..req
+    };
     assert_eq!(
         store.received(),
         vec![
             Received::List(req),
-            Received::List(ListPetsRequest::default()),
-            Received::List(empty)
+            Received::List(defaulted(ListPetsRequest::default())),
+            Received::List(defaulted(empty))
         ]
     );
 }
@@ -241,6 +247,38 @@ async fn create_pet_round_trips_the_body_and_answers_201() {
         })
     );
     assert_eq!(store.received(), vec![Received::Create(req)]);
+}
+
+#[tokio::test]
+async fn values_on_the_bounds_of_the_rules_reach_the_handler() {
+    let (client, store, _) = start().await;
+    // maximum 1000 is inclusive, exclusiveMinimum -100 is not; 10 unique
+    // tags of 20 characters (counted as characters, not bytes).
+    let tags: Vec<String> = (0..10).map(|i| format!("{i}ü{}", "x".repeat(18))).collect();
+    let requests = [
+        ListPetsRequest {
+            limit: Some(1000),
+            tags: Some(tags),
+            ..Default::default()
+        },
+        ListPetsRequest {
+            limit: Some(-99),
+            ..Default::default()
+        },
+    ];
+    for req in &requests {
+        client.list_pets(req).await.expect("listPets on the bounds");
+    }
+    let received: Vec<Received> = requests
+        .into_iter()
+        .map(|req| {
+            Received::List(ListPetsRequest {
+                offset: Some(0),
+                ..req
+            })
+        })
+        .collect();
+    assert_eq!(store.received(), received);
 }
 
 #[tokio::test]
@@ -402,6 +440,7 @@ async fn the_client_sends_method_path_query_headers_and_body_as_documented() {
     let list = ListPetsRequest {
         tags: Some(vec!["a".into(), "b c".into()]),
         limit: Some(5),
+        offset: None,
         status: None,
         x_request_id: None,
     };
@@ -491,7 +530,57 @@ fn assert_rejected(response: &common::RawResponse, parameter: &str, location: &s
 #[tokio::test]
 async fn bad_requests_get_a_400_naming_the_parameter_and_never_reach_the_handler() {
     let (_, store, addr) = start().await;
-    let cases: [(&str, &[u8], &str, &str, &str); 12] = [
+    let cases: [(&str, &[u8], &str, &str, &str); 19] = [
+        (
+            "GET /v1/pets?offset=-1 HTTP/1.1",
+            b"",
+            "offset",
+            "query",
+            "-1 is below the minimum 0",
+        ),
+        // The schema's validation keywords, on parameters and in bodies.
+        (
+            "GET /v1/pets?limit=1001 HTTP/1.1",
+            b"",
+            "limit",
+            "query",
+            "1001 is above the maximum 1000",
+        ),
+        (
+            "GET /v1/pets?limit=-100 HTTP/1.1",
+            b"",
+            "limit",
+            "query",
+            "-100 is below the exclusive minimum -100",
+        ),
+        (
+            "GET /v1/pets?tags=a,b,a HTTP/1.1",
+            b"",
+            "tags",
+            "query",
+            "\"a\" appears twice, but uniqueItems is set",
+        ),
+        (
+            "GET /v1/pets?tags=a,b,c,d,e,f,g,h,i,j,k HTTP/1.1",
+            b"",
+            "tags",
+            "query",
+            "11 items, more than the maxItems 10",
+        ),
+        (
+            "GET /v1/pets?tags=ok,%C3%BCberlangerhundename-lang HTTP/1.1",
+            b"",
+            "tags",
+            "query",
+            "/1: 24 characters, more than the maxLength 20",
+        ),
+        (
+            "POST /v1/pets HTTP/1.1\r\nContent-Type: application/json",
+            b"{\"name\": \"\"}",
+            "body",
+            "body",
+            "/name: 0 characters, fewer than the minLength 1",
+        ),
         // `null` where the schema is not `x-nullable`.
         (
             "POST /v1/pets HTTP/1.1\r\nContent-Type: application/json",
@@ -629,6 +718,7 @@ async fn the_server_decodes_requests_our_client_did_not_build() {
             Received::List(ListPetsRequest {
                 tags: Some(vec![]),
                 limit: Some(7),
+                offset: Some(0),
                 status: Some(types::ListPetsStatus::Sold),
                 x_request_id: Some("raw".to_string()),
             }),

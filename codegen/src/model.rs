@@ -46,6 +46,87 @@ pub enum TypeKind {
     Newtype(Ty),
 }
 
+/// A parameter's `default` as the text it would arrive as: a scalar is one
+/// text, an array one per item; anything else is not a usable default.
+fn default_texts(value: &serde_json::Value) -> Option<Vec<String>> {
+    fn text(value: &serde_json::Value) -> Option<String> {
+        match value {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            serde_json::Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+    match value {
+        serde_json::Value::Array(items) => items.iter().map(text).collect(),
+        scalar => text(scalar).map(|t| vec![t]),
+    }
+}
+
+/// What the document asks of a value beyond its type (Swagger 2.0's
+/// validation keywords); the server checks them, the client does not.
+/// `enum` is not here: string enums are types of their own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rules {
+    /// The bound, and whether it is exclusive.
+    pub minimum: Option<(f64, bool)>,
+    pub maximum: Option<(f64, bool)>,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub min_items: Option<usize>,
+    pub max_items: Option<usize>,
+    pub unique_items: bool,
+    /// The rules of an array's items.
+    pub items: Option<Box<Rules>>,
+}
+
+impl Rules {
+    pub fn is_empty(&self) -> bool {
+        *self == Rules::default()
+    }
+
+    /// The rules of an inline schema; a `$ref`'d definition checks its own.
+    pub fn of(schema: &v3::ReferenceOr<v3::Schema>) -> Rules {
+        let v3::ReferenceOr::Item(schema) = schema else {
+            return Rules::default();
+        };
+        let mut rules = Rules::default();
+        match &schema.schema_kind {
+            v3::SchemaKind::Type(v3::Type::String(t)) => {
+                rules.min_length = t.min_length.filter(|&n| n > 0);
+                rules.max_length = t.max_length;
+            }
+            v3::SchemaKind::Type(v3::Type::Integer(t)) => {
+                rules.minimum = t.minimum.map(|m| (m as f64, t.exclusive_minimum));
+                rules.maximum = t.maximum.map(|m| (m as f64, t.exclusive_maximum));
+            }
+            v3::SchemaKind::Type(v3::Type::Number(t)) => {
+                rules.minimum = t
+                    .minimum
+                    .filter(|m| m.is_finite())
+                    .map(|m| (m, t.exclusive_minimum));
+                rules.maximum = t
+                    .maximum
+                    .filter(|m| m.is_finite())
+                    .map(|m| (m, t.exclusive_maximum));
+            }
+            v3::SchemaKind::Type(v3::Type::Array(t)) => {
+                rules.min_items = t.min_items.filter(|&n| n > 0);
+                rules.max_items = t.max_items;
+                rules.unique_items = t.unique_items;
+                if let Some(items) = &t.items {
+                    let items = Rules::of(&items.clone().unbox());
+                    if !items.is_empty() {
+                        rules.items = Some(Box::new(items));
+                    }
+                }
+            }
+            _ => {}
+        }
+        rules
+    }
+}
+
 #[derive(Debug)]
 pub struct Field {
     pub name: String,
@@ -54,6 +135,7 @@ pub struct Field {
     pub required: bool,
     /// `x-nullable`: `null` is a value the document allows here.
     pub nullable: bool,
+    pub rules: Rules,
     pub doc: Option<String>,
 }
 
@@ -238,6 +320,11 @@ pub struct Param {
     /// The value type; for arrays, the item type (see `list`).
     pub ty: Ty,
     pub list: Option<ListFormat>,
+    /// For an array, its own rules with its items' under `items`.
+    pub rules: Rules,
+    /// What the server uses when an optional parameter is absent, as the
+    /// text (for an array, the items' texts) it would have arrived as.
+    pub default: Option<Vec<String>>,
     pub doc: Option<String>,
 }
 
@@ -557,6 +644,7 @@ impl<'a> Builder<'a> {
             );
             let property = property.clone().unbox();
             let ty = self.ty(&property, &hint, &p_pointer);
+            let rules = Rules::of(&property);
             let item = property.as_item();
             let nullable = item.is_some_and(|s| s.schema_data.nullable);
             let doc = item.and_then(|s| s.schema_data.description.clone());
@@ -567,6 +655,7 @@ impl<'a> Builder<'a> {
                 ty,
                 required,
                 nullable,
+                rules,
                 doc,
             });
         }
@@ -806,6 +895,13 @@ impl<'a> Builder<'a> {
                 }),
             };
             let mut ty = self.ty(&schema, &hint, &p_pointer);
+            let rules = Rules::of(&schema);
+            let default = match &schema {
+                v3::ReferenceOr::Item(s) if !data.required => {
+                    s.schema_data.default.as_ref().and_then(default_texts)
+                }
+                _ => None,
+            };
             let mut list = None;
             if let Ty::Vec(item) = ty {
                 let format = data
@@ -843,6 +939,8 @@ impl<'a> Builder<'a> {
                 required: data.required,
                 ty,
                 list,
+                rules,
+                default,
                 doc: data.description.clone(),
             });
         }
@@ -873,6 +971,8 @@ impl<'a> Builder<'a> {
                         required: true,
                         ty: Ty::String,
                         list: None,
+                        rules: Rules::default(),
+                        default: None,
                         doc: None,
                     });
                     params.len() - 1
@@ -898,6 +998,8 @@ impl<'a> Builder<'a> {
                     required: true,
                     ty: Ty::String,
                     list: None,
+                    rules: Rules::default(),
+                    default: None,
                     doc: None,
                 });
             }

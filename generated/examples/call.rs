@@ -31,6 +31,7 @@ async fn petstore(base_url: &str, failed: &mut bool) {
     let list = ListPetsRequest {
         tags: Some(vec!["dog".to_string(), "small".to_string()]),
         limit: Some(5),
+        offset: Some(0),
         status: Some(types::ListPetsStatus::Available),
         x_request_id: Some("call-1".to_string()),
     };

@@ -161,6 +161,10 @@ fn shared(api: &Api) -> TokenStream {
                 t = quote!(::std::option::Option<#t>);
             }
             let mut text = format!("`{}` in {}", p.wire, p.location.as_str());
+            if let Some(default) = &p.default {
+                let shown = default.join(", ");
+                text = format!("{text}; when absent, the server reads `{shown}`");
+            }
             if let Some(d) = &p.doc {
                 text = format!("{}\n\n{text}", d.trim());
             }

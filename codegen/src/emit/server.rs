@@ -4,8 +4,8 @@
 
 use super::{Scope, doc, ty};
 use crate::model::{
-    Api, Case, Discriminant, ListFormat, Location, Media, Method, Operation, Route, Status, Ty,
-    TypeDef, TypeKind,
+    Api, Case, Discriminant, ListFormat, Location, Media, Method, Operation, Route, Rules, Status,
+    Ty, TypeDef, TypeKind,
 };
 use crate::names::ident;
 use proc_macro2::TokenStream;
@@ -350,6 +350,29 @@ fn call(api: &Api, op: &Operation) -> TokenStream {
         let accepted = enum_values(api, &p.ty);
         let mut all = quote!(input.query_all(#wire));
         let mut raw = raw;
+        // A default the parameter's own enum refuses would turn every request
+        // without the parameter into a 400: such a default is not applied.
+        let default = p.default.as_ref().filter(|d| {
+            accepted
+                .as_ref()
+                .is_none_or(|values| d.iter().all(|v| values.contains(&v.as_str())))
+        });
+        if let Some(default) = default {
+            // An absent optional parameter arrives as its default.
+            match p.list {
+                Some(ListFormat::Multi) => {
+                    all = quote!(support::or_defaults(#all, &[#(#default),*]));
+                }
+                Some(format) => {
+                    let text = default.join(&format.separator().to_string());
+                    raw = quote!(#raw.or(::std::option::Option::Some(#text)));
+                }
+                None => {
+                    let text = default.first().cloned().unwrap_or_default();
+                    raw = quote!(#raw.or(::std::option::Option::Some(#text)));
+                }
+            }
+        }
         if let Some(values) = &accepted {
             let check = quote!(&[#(#values),*], #wire, #location);
             all = quote!(support::all_one_of(#all, #check)?);
@@ -380,7 +403,11 @@ fn call(api: &Api, op: &Operation) -> TokenStream {
             (None, true) => quote!(support::required(#raw, #wire, #location)?),
             (None, false) => quote!(support::optional(#raw, #wire, #location)?),
         };
-        quote!(#field: #value,)
+        if p.rules.is_empty() {
+            return quote!(#field: #value,);
+        }
+        let rules = rules(&p.rules);
+        quote!(#field: support::ruled(#value, &#rules, #wire, #location)?,)
     });
     let body = op.body.as_ref().map(|b| {
         let field = ident(&b.name);
@@ -462,9 +489,10 @@ fn check_impl(def: &TypeDef) -> TokenStream {
                 let wire = &f.wire;
                 let t = ty(&f.ty, Scope::Top);
                 let nullable = f.nullable;
+                let rules = rules(&f.rules);
                 quote! {
                     if let ::std::option::Option::Some(member) = object.get(#wire) {
-                        support::member::<#t>(member, #wire, #nullable, at)?;
+                        support::member::<#t>(member, #wire, #nullable, &#rules, at)?;
                     }
                 }
             });
@@ -488,6 +516,49 @@ fn check_impl(def: &TypeDef) -> TokenStream {
             }
         }
     }
+}
+
+/// A `support::Rules` value for the model's rules.
+fn rules(r: &Rules) -> TokenStream {
+    if r.is_empty() {
+        return quote!(support::Rules::NONE);
+    }
+    let mut fields = Vec::new();
+    if let Some((min, exclusive)) = r.minimum {
+        let min = proc_macro2::Literal::f64_suffixed(min);
+        fields.push(quote!(minimum: ::std::option::Option::Some(#min),));
+        if exclusive {
+            fields.push(quote!(exclusive_minimum: true,));
+        }
+    }
+    if let Some((max, exclusive)) = r.maximum {
+        let max = proc_macro2::Literal::f64_suffixed(max);
+        fields.push(quote!(maximum: ::std::option::Option::Some(#max),));
+        if exclusive {
+            fields.push(quote!(exclusive_maximum: true,));
+        }
+    }
+    let counts = [
+        ("min_length", r.min_length),
+        ("max_length", r.max_length),
+        ("min_items", r.min_items),
+        ("max_items", r.max_items),
+    ];
+    for (name, count) in counts {
+        if let Some(count) = count {
+            let name = format_ident!("{name}");
+            let count = proc_macro2::Literal::usize_unsuffixed(count);
+            fields.push(quote!(#name: ::std::option::Option::Some(#count),));
+        }
+    }
+    if r.unique_items {
+        fields.push(quote!(unique_items: true,));
+    }
+    if let Some(items) = &r.items {
+        let items = rules(items);
+        fields.push(quote!(items: ::std::option::Option::Some(&#items),));
+    }
+    quote!(support::Rules { #(#fields)* ..support::Rules::NONE })
 }
 
 /// How the server sends each documented response of an operation.
@@ -817,7 +888,7 @@ fn support() -> TokenStream {
                 fn check(value: &::serde_json::Value, at: &mut ::std::string::String) -> ::std::result::Result<(), ::std::string::String> {
                     if let ::serde_json::Value::Array(items) = value {
                         for (index, item) in items.iter().enumerate() {
-                            member::<T>(item, &index.to_string(), false, at)?;
+                            member::<T>(item, &index.to_string(), false, &Rules::NONE, at)?;
                         }
                     }
                     ::std::result::Result::Ok(())
@@ -828,7 +899,7 @@ fn support() -> TokenStream {
                 fn check(value: &::serde_json::Value, at: &mut ::std::string::String) -> ::std::result::Result<(), ::std::string::String> {
                     if let ::serde_json::Value::Object(entries) = value {
                         for (key, entry) in entries {
-                            member::<T>(entry, key, false, at)?;
+                            member::<T>(entry, key, false, &Rules::NONE, at)?;
                         }
                     }
                     ::std::result::Result::Ok(())
@@ -858,6 +929,7 @@ fn support() -> TokenStream {
                 value: &::serde_json::Value,
                 name: &str,
                 nullable: bool,
+                rules: &Rules,
                 at: &mut ::std::string::String,
             ) -> ::std::result::Result<(), ::std::string::String> {
                 let len = at.len();
@@ -870,15 +942,122 @@ fn support() -> TokenStream {
                     }
                     return ::std::result::Result::Err(::std::format!("{at}: null is not allowed here"));
                 }
+                apply(value, rules, at)?;
                 T::check(value, at)?;
                 at.truncate(len);
                 ::std::result::Result::Ok(())
             }
 
-            /// The error for an enum value the document does not list.
-            pub(super) fn unlisted(at: &str, value: &str, accepted: &[&str]) -> ::std::string::String {
-                let at = if at.is_empty() { "/" } else { at };
-                ::std::format!("{at}: unknown value {value:?}; expected one of: {}", accepted.join(", "))
+            /// The validation keywords of one schema (see `apply`).
+            #[derive(Debug, Clone, Copy)]
+            pub(super) struct Rules {
+                pub(super) minimum: ::std::option::Option<f64>,
+                pub(super) exclusive_minimum: bool,
+                pub(super) maximum: ::std::option::Option<f64>,
+                pub(super) exclusive_maximum: bool,
+                pub(super) min_length: ::std::option::Option<usize>,
+                pub(super) max_length: ::std::option::Option<usize>,
+                pub(super) min_items: ::std::option::Option<usize>,
+                pub(super) max_items: ::std::option::Option<usize>,
+                pub(super) unique_items: bool,
+                pub(super) items: ::std::option::Option<&'static Rules>,
+            }
+
+            impl Rules {
+                pub(super) const NONE: Self = Self {
+                    minimum: ::std::option::Option::None,
+                    exclusive_minimum: false,
+                    maximum: ::std::option::Option::None,
+                    exclusive_maximum: false,
+                    min_length: ::std::option::Option::None,
+                    max_length: ::std::option::Option::None,
+                    min_items: ::std::option::Option::None,
+                    max_items: ::std::option::Option::None,
+                    unique_items: false,
+                    items: ::std::option::Option::None,
+                };
+            }
+
+            /// Checks `value` (at `at`) against `rules`: minimum and maximum
+            /// (exclusive or not), minLength and maxLength (in characters),
+            /// minItems, maxItems and uniqueItems, and the items' own rules.
+            pub(super) fn apply(
+                value: &::serde_json::Value,
+                rules: &Rules,
+                at: &mut ::std::string::String,
+            ) -> ::std::result::Result<(), ::std::string::String> {
+                let fail = |at: &str, why: ::std::string::String| {
+                    ::std::result::Result::Err(if at.is_empty() { why } else { ::std::format!("{at}: {why}") })
+                };
+                if let ::std::option::Option::Some(n) = value.as_f64() {
+                    if let ::std::option::Option::Some(min) =
+                        rules.minimum.filter(|&min| n < min || (rules.exclusive_minimum && n == min))
+                    {
+                        let kind = if rules.exclusive_minimum { "exclusive minimum" } else { "minimum" };
+                        return fail(at.as_str(), ::std::format!("{value} is below the {kind} {min}"));
+                    }
+                    if let ::std::option::Option::Some(max) =
+                        rules.maximum.filter(|&max| n > max || (rules.exclusive_maximum && n == max))
+                    {
+                        let kind = if rules.exclusive_maximum { "exclusive maximum" } else { "maximum" };
+                        return fail(at.as_str(), ::std::format!("{value} is above the {kind} {max}"));
+                    }
+                }
+                if let ::std::option::Option::Some(text) = value.as_str() {
+                    let length = text.chars().count();
+                    if let ::std::option::Option::Some(min) = rules.min_length.filter(|&min| length < min) {
+                        return fail(at.as_str(), ::std::format!("{length} characters, fewer than the minLength {min}"));
+                    }
+                    if let ::std::option::Option::Some(max) = rules.max_length.filter(|&max| length > max) {
+                        return fail(at.as_str(), ::std::format!("{length} characters, more than the maxLength {max}"));
+                    }
+                }
+                if let ::std::option::Option::Some(items) = value.as_array() {
+                    if let ::std::option::Option::Some(min) = rules.min_items.filter(|&min| items.len() < min) {
+                        return fail(at.as_str(), ::std::format!("{} items, fewer than the minItems {min}", items.len()));
+                    }
+                    if let ::std::option::Option::Some(max) = rules.max_items.filter(|&max| items.len() > max) {
+                        return fail(at.as_str(), ::std::format!("{} items, more than the maxItems {max}", items.len()));
+                    }
+                    if rules.unique_items {
+                        let mut seen = ::std::collections::BTreeSet::new();
+                        if let ::std::option::Option::Some(item) = items.iter().find(|item| !seen.insert(item.to_string())) {
+                            return fail(at.as_str(), ::std::format!("{item} appears twice, but uniqueItems is set"));
+                        }
+                    }
+                    if let ::std::option::Option::Some(item_rules) = rules.items {
+                        for (index, item) in items.iter().enumerate() {
+                            let len = at.len();
+                            at.push('/');
+                            at.push_str(&index.to_string());
+                            apply(item, item_rules, at)?;
+                            at.truncate(len);
+                        }
+                    }
+                }
+                ::std::result::Result::Ok(())
+            }
+
+            /// The values of a repeated query parameter, or its defaults when
+            /// it is absent.
+            pub(super) fn or_defaults<'a>(
+                values: ::std::vec::Vec<&'a str>,
+                defaults: &[&'a str],
+            ) -> ::std::vec::Vec<&'a str> {
+                if values.is_empty() { defaults.to_vec() } else { values }
+            }
+
+            /// Checks a parameter's value, once parsed, against its rules.
+            pub(super) fn ruled<T: ::serde::Serialize>(
+                value: T,
+                rules: &Rules,
+                name: &str,
+                location: &'static str,
+            ) -> ::std::result::Result<T, Rejection> {
+                let json = ::serde_json::to_value(&value).unwrap_or(::serde_json::Value::Null);
+                apply(&json, rules, &mut ::std::string::String::new())
+                    .map_err(|message| Rejection::new(name, location, message))?;
+                ::std::result::Result::Ok(value)
             }
 
             /// Refuses a value its parameter's `enum` does not list.
