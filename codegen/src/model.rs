@@ -63,6 +63,17 @@ fn default_texts(value: &serde_json::Value) -> Option<Vec<String>> {
     }
 }
 
+/// Whether every text of a default parses as the (item) type.
+fn default_fits(texts: &[String], ty: &Ty) -> bool {
+    texts.iter().all(|t| match ty {
+        Ty::I32 => t.parse::<i32>().is_ok(),
+        Ty::I64 => t.parse::<i64>().is_ok(),
+        Ty::F32 | Ty::F64 => t.parse::<f64>().is_ok(),
+        Ty::Bool => t == "true" || t == "false",
+        _ => true,
+    })
+}
+
 /// What the document asks of a value beyond its type (Swagger 2.0's
 /// validation keywords); the server checks them, the client does not.
 /// `enum` is not here: string enums are types of their own.
@@ -896,7 +907,7 @@ impl<'a> Builder<'a> {
             };
             let mut ty = self.ty(&schema, &hint, &p_pointer);
             let rules = Rules::of(&schema);
-            let default = match &schema {
+            let mut default = match &schema {
                 v3::ReferenceOr::Item(s) if !data.required => {
                     s.schema_data.default.as_ref().and_then(default_texts)
                 }
@@ -931,6 +942,20 @@ impl<'a> Builder<'a> {
                     "a parameter that is not a scalar or an array of scalars; read as a string",
                 );
                 ty = Ty::String;
+            }
+            // A default the server could not parse would refuse every request
+            // that leaves the parameter out.
+            if let Some(texts) = &default
+                && !(default_fits(texts, &ty) && (list.is_some() || texts.len() == 1))
+            {
+                self.warn(
+                    &join(&p_pointer, "default"),
+                    format!(
+                        "the default `{}` is not a value of this parameter's type; not applied",
+                        texts.join(",")
+                    ),
+                );
+                default = None;
             }
             params.push(Param {
                 name,
