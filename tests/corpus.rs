@@ -151,7 +151,7 @@ fn compile(outputs: &[(usize, &str)]) -> (BTreeMap<usize, Vec<String>>, BTreeSet
             &format!(
                 "[package]\nname = \"batch{b}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n\
                  serde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n\
-                 bytes = \"1\"\naxum = {{ version = \"0.8\", default-features = false, features = [\"http1\", \"tokio\"] }}\n\
+                 bytes = \"1\"\naxum = {{ version = \"0.8\", default-features = false, features = [\"http1\", \"tokio\", \"multipart\"] }}\n\
                  reqwest = {{ version = \"0.13\", default-features = false }}\n"
             ),
         );

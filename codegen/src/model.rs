@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Reporter, join};
 use crate::names::{self, Scope};
-use crate::upgrade::{COLLECTION_FORMAT, Origins};
+use crate::upgrade::{COLLECTION_FORMAT, FORM_DATA, Origins, is_media};
 use indexmap::IndexMap;
 use openapiv3 as v3;
 use std::collections::{BTreeMap, BTreeSet};
@@ -169,6 +169,8 @@ pub enum Ty {
     Json,
     /// Raw bytes (a non-JSON body).
     Bytes,
+    /// A file part of a multipart form: bytes with a file name and type.
+    File,
     /// A type of `types`, by its Rust name.
     Named(String),
     Vec(Box<Ty>),
@@ -288,6 +290,17 @@ pub enum Location {
     Path,
     Query,
     Header,
+    /// A part of a form body (Swagger's `formData`).
+    Form(FormKind),
+}
+
+/// How a form body travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// `application/x-www-form-urlencoded`: `name=value` pairs.
+    UrlEncoded,
+    /// `multipart/form-data`: one part per value, files with their names.
+    Multipart,
 }
 
 impl Location {
@@ -296,6 +309,7 @@ impl Location {
             Location::Path => "path",
             Location::Query => "query",
             Location::Header => "header",
+            Location::Form(_) => "form",
         }
     }
 }
@@ -369,6 +383,9 @@ pub struct Case {
     pub status: Status,
     pub variant: String,
     pub body: Option<(Ty, Media)>,
+    /// Documented response headers (never required: Swagger 2.0 cannot say
+    /// so); a header's `default` is not applied.
+    pub headers: Vec<Param>,
     pub doc: Option<String>,
 }
 
@@ -891,13 +908,6 @@ impl<'a> Builder<'a> {
                 );
                 continue;
             }
-            let (name, _) = field_scope.claim(&names::snake(&data.name, "param"));
-            let hint = format!(
-                "{base}{}",
-                names::pascal(&data.name, "Param")
-                    .trim_start_matches("r#")
-                    .trim_end_matches('_')
-            );
             let schema = match &data.format {
                 v3::ParameterSchemaOrContent::Schema(schema) => schema.clone(),
                 v3::ParameterSchemaOrContent::Content(_) => v3::ReferenceOr::Item(v3::Schema {
@@ -905,69 +915,24 @@ impl<'a> Builder<'a> {
                     schema_kind: v3::SchemaKind::Type(v3::Type::String(Default::default())),
                 }),
             };
-            let mut ty = self.ty(&schema, &hint, &p_pointer);
-            let rules = Rules::of(&schema);
-            let mut default = match &schema {
-                v3::ReferenceOr::Item(s) if !data.required => {
-                    s.schema_data.default.as_ref().and_then(default_texts)
-                }
-                _ => None,
-            };
-            let mut list = None;
-            if let Ty::Vec(item) = ty {
-                let format = data
-                    .extensions
-                    .get(COLLECTION_FORMAT)
-                    .and_then(|f| f.as_str())
-                    .unwrap_or("csv");
-                list = Some(match format {
-                    "ssv" => ListFormat::Ssv,
-                    "tsv" => ListFormat::Tsv,
-                    "pipes" => ListFormat::Pipes,
-                    "multi" if location == Location::Query => ListFormat::Multi,
-                    "csv" => ListFormat::Csv,
-                    other => {
-                        self.warn(
-                            &join(&p_pointer, "collectionFormat"),
-                            format!("collectionFormat `{other}` is not usable here; read as csv"),
-                        );
-                        ListFormat::Csv
-                    }
-                });
-                ty = *item;
-            }
-            if !is_scalar(&ty, &self.types) {
-                self.warn(
-                    &p_pointer,
-                    "a parameter that is not a scalar or an array of scalars; read as a string",
-                );
-                ty = Ty::String;
-            }
-            // A default the server could not parse would refuse every request
-            // that leaves the parameter out.
-            if let Some(texts) = &default
-                && !(default_fits(texts, &ty) && (list.is_some() || texts.len() == 1))
-            {
-                self.warn(
-                    &join(&p_pointer, "default"),
-                    format!(
-                        "the default `{}` is not a value of this parameter's type; not applied",
-                        texts.join(",")
-                    ),
-                );
-                default = None;
-            }
-            params.push(Param {
-                name,
-                wire: data.name.clone(),
-                location,
-                required: data.required,
-                ty,
-                list,
-                rules,
-                default,
-                doc: data.description.clone(),
-            });
+            let format = data
+                .extensions
+                .get(COLLECTION_FORMAT)
+                .and_then(|f| f.as_str());
+            let param = self.param(
+                &mut field_scope,
+                &base,
+                ParamSource {
+                    wire: &data.name,
+                    location,
+                    required: data.required,
+                    schema: &schema,
+                    collection_format: format,
+                    doc: data.description.as_deref(),
+                    pointer: &p_pointer,
+                },
+            );
+            params.push(param);
         }
 
         // Path segments; template variables without a parameter get one.
@@ -1060,20 +1025,63 @@ impl<'a> Builder<'a> {
             }
         }
 
-        // Request body.
-        let body = op.request_body.as_ref().and_then(|b| b.as_item()).map(|b| {
-            let b_pointer = join(pointer, "requestBody");
-            let (name, _) = field_scope.claim("body");
-            let (ty, media) = self.content(&b.content, &format!("{base}Body"), &b_pointer);
-            let ty = ty.unwrap_or(Ty::Json);
-            Body {
-                name,
-                ty,
-                required: b.required,
-                media,
-                doc: b.description.clone(),
+        // A form body: its properties are parameters of their own.
+        let mut params = params;
+        let form = op
+            .request_body
+            .as_ref()
+            .and_then(|b| b.as_item())
+            .and_then(|b| self.form(b, &join(pointer, "requestBody")));
+        if let Some((kind, properties, required)) = &form {
+            for (wire, schema, f_pointer) in properties {
+                let doc = match schema {
+                    v3::ReferenceOr::Item(s) => s.schema_data.description.clone(),
+                    v3::ReferenceOr::Reference { .. } => None,
+                };
+                let format = match schema {
+                    v3::ReferenceOr::Item(s) => s
+                        .schema_data
+                        .extensions
+                        .get(COLLECTION_FORMAT)
+                        .and_then(|f| f.as_str().map(str::to_string)),
+                    v3::ReferenceOr::Reference { .. } => None,
+                };
+                let param = self.param(
+                    &mut field_scope,
+                    &base,
+                    ParamSource {
+                        wire,
+                        location: Location::Form(*kind),
+                        required: required.contains(wire),
+                        schema,
+                        collection_format: format.as_deref(),
+                        doc: doc.as_deref(),
+                        pointer: f_pointer,
+                    },
+                );
+                params.push(param);
             }
-        });
+        }
+
+        // Request body.
+        let body = op
+            .request_body
+            .as_ref()
+            .and_then(|b| b.as_item())
+            .filter(|_| form.is_none())
+            .map(|b| {
+                let b_pointer = join(pointer, "requestBody");
+                let (name, _) = field_scope.claim("body");
+                let (ty, media) = self.content(&b.content, &format!("{base}Body"), &b_pointer);
+                let ty = ty.unwrap_or(Ty::Json);
+                Body {
+                    name,
+                    ty,
+                    required: b.required,
+                    media,
+                    doc: b.description.clone(),
+                }
+            });
 
         // Responses.
         let mut responses = Vec::new();
@@ -1109,10 +1117,50 @@ impl<'a> Builder<'a> {
             );
             produces_json |= ty.is_some() && media == Media::Json;
             let doc = Some(response.description.clone()).filter(|d| !d.trim().is_empty());
+            // Response headers become fields of the variant, beside `status`
+            // and `body`.
+            let mut header_scope = Scope::new();
+            header_scope.reserve("status");
+            header_scope.reserve("body");
+            let mut headers = Vec::new();
+            for (wire, header) in &response.headers {
+                let Some(header) = header.as_item() else {
+                    continue;
+                };
+                let v3::ParameterSchemaOrContent::Schema(schema) = &header.format else {
+                    continue;
+                };
+                let h_pointer = join(&join(&r_pointer, "headers"), wire);
+                if wire.is_empty() || !wire.bytes().all(is_token_byte) {
+                    self.warn(
+                        &h_pointer,
+                        format!("`{wire}` is not a valid header name; the header is ignored"),
+                    );
+                    continue;
+                }
+                let param = self.param(
+                    &mut header_scope,
+                    &format!("{base}{variant}"),
+                    ParamSource {
+                        wire,
+                        location: Location::Header,
+                        required: false,
+                        schema,
+                        collection_format: None,
+                        doc: header.description.as_deref(),
+                        pointer: &h_pointer,
+                    },
+                );
+                headers.push(Param {
+                    default: None,
+                    ..param
+                });
+            }
             responses.push(Case {
                 status,
                 variant,
                 body: ty.map(|t| (t, media)),
+                headers,
                 doc,
             });
         }
@@ -1139,6 +1187,140 @@ impl<'a> Builder<'a> {
             responses,
             produces_json,
         }
+    }
+
+    /// One parameter: its Rust name, type, list format, rules and default.
+    fn param(&mut self, field_scope: &mut Scope, base: &str, p: ParamSource<'_>) -> Param {
+        let (name, _) = field_scope.claim(&names::snake(p.wire, "param"));
+        let hint = format!(
+            "{base}{}",
+            names::pascal(p.wire, "Param")
+                .trim_start_matches("r#")
+                .trim_end_matches('_')
+        );
+        let mut ty = self.ty(p.schema, &hint, p.pointer);
+        let rules = Rules::of(p.schema);
+        let mut default = match p.schema {
+            v3::ReferenceOr::Item(s) if !p.required => {
+                s.schema_data.default.as_ref().and_then(default_texts)
+            }
+            _ => None,
+        };
+        let mut list = None;
+        if let Ty::Vec(item) = ty {
+            let repeatable = matches!(p.location, Location::Query | Location::Form(_));
+            list = Some(match p.collection_format.unwrap_or("csv") {
+                "ssv" => ListFormat::Ssv,
+                "tsv" => ListFormat::Tsv,
+                "pipes" => ListFormat::Pipes,
+                "multi" if repeatable => ListFormat::Multi,
+                "csv" => ListFormat::Csv,
+                other => {
+                    self.warn(
+                        &join(p.pointer, "collectionFormat"),
+                        format!("collectionFormat `{other}` is not usable here; read as csv"),
+                    );
+                    ListFormat::Csv
+                }
+            });
+            ty = *item;
+        }
+        if p.location == Location::Form(FormKind::Multipart) && is_binary(p.schema) {
+            ty = Ty::File;
+        } else if p.location == Location::Form(FormKind::Multipart)
+            && let v3::ReferenceOr::Item(v3::Schema {
+                schema_kind: v3::SchemaKind::Type(v3::Type::Array(array)),
+                ..
+            }) = p.schema
+            && array
+                .items
+                .as_ref()
+                .is_some_and(|i| is_binary(&i.clone().unbox()))
+        {
+            // Several files under one name: one part each.
+            ty = Ty::File;
+            list = Some(ListFormat::Multi);
+        }
+        if ty != Ty::File && !is_scalar(&ty, &self.types) {
+            self.warn(
+                p.pointer,
+                "a parameter that is not a scalar or an array of scalars; read as a string",
+            );
+            ty = Ty::String;
+        }
+        // A default the server could not parse would refuse every request
+        // that leaves the parameter out.
+        if let Some(texts) = &default
+            && !(ty != Ty::File && default_fits(texts, &ty) && (list.is_some() || texts.len() == 1))
+        {
+            self.warn(
+                &join(p.pointer, "default"),
+                format!(
+                    "the default `{}` is not a value of this parameter's type; not applied",
+                    texts.join(",")
+                ),
+            );
+            default = None;
+        }
+        Param {
+            name,
+            wire: p.wire.to_string(),
+            location: p.location,
+            required: p.required,
+            ty,
+            list,
+            rules,
+            default,
+            doc: p.doc.map(str::to_string),
+        }
+    }
+
+    /// A request body that is a form: made of `formData` parameters, or
+    /// offering no JSON but a form media type with an object schema. Gives
+    /// the form's kind, its properties (wire name, schema, pointer) and the
+    /// names of the required ones.
+    #[allow(clippy::type_complexity)]
+    fn form(
+        &self,
+        body: &v3::RequestBody,
+        pointer: &str,
+    ) -> Option<(
+        FormKind,
+        Vec<(String, v3::ReferenceOr<v3::Schema>, String)>,
+        Vec<String>,
+    )> {
+        let from_form_data = body.extensions.contains_key(FORM_DATA);
+        if !from_form_data && body.content.keys().any(|t| is_json(t)) {
+            return None;
+        }
+        let (media, kind) = body.content.iter().find_map(|(t, media)| {
+            if is_media(t, "multipart/form-data") {
+                Some((media, FormKind::Multipart))
+            } else if is_media(t, "application/x-www-form-urlencoded") {
+                Some((media, FormKind::UrlEncoded))
+            } else {
+                None
+            }
+        })?;
+        let v3::ReferenceOr::Item(v3::Schema {
+            schema_kind: v3::SchemaKind::Type(v3::Type::Object(object)),
+            ..
+        }) = media.schema.as_ref()?
+        else {
+            return None;
+        };
+        let properties = object
+            .properties
+            .iter()
+            .map(|(name, schema)| {
+                (
+                    name.clone(),
+                    schema.clone().unbox(),
+                    join(&join(pointer, "properties"), name),
+                )
+            })
+            .collect();
+        Some((kind, properties, object.required.clone()))
     }
 
     /// The type and media type of a content map; JSON is preferred.
@@ -1365,6 +1547,39 @@ fn direct_target(ty: &Ty) -> Option<&str> {
         Ty::Named(name) => Some(name),
         _ => None,
     }
+}
+
+/// A parameter as the model reads it, from an OpenAPI 3 parameter or from a
+/// property of a form body.
+struct ParamSource<'s> {
+    wire: &'s str,
+    location: Location,
+    required: bool,
+    schema: &'s v3::ReferenceOr<v3::Schema>,
+    collection_format: Option<&'s str>,
+    doc: Option<&'s str>,
+    pointer: &'s str,
+}
+
+/// Whether a byte may be part of an HTTP token such as a header name
+/// (RFC 9110's `tchar`).
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// Whether a schema is an inline `string` of format `binary` (Swagger's
+/// `type: file`).
+fn is_binary(schema: &v3::ReferenceOr<v3::Schema>) -> bool {
+    matches!(
+        schema,
+        v3::ReferenceOr::Item(v3::Schema {
+            schema_kind: v3::SchemaKind::Type(v3::Type::String(v3::StringType {
+                format: v3::VariantOrUnknownOrEmpty::Item(v3::StringFormat::Binary),
+                ..
+            })),
+            ..
+        })
+    )
 }
 
 fn is_scalar(ty: &Ty, types: &[TypeDef]) -> bool {

@@ -17,6 +17,8 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub(crate) const COLLECTION_FORMAT: &str = "x-collection-format";
+/// Marks a request body made of `formData` parameters.
+pub(crate) const FORM_DATA: &str = "x-form-data";
 const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
 
 /// Maps pointers in the upgraded document back to the user's document.
@@ -360,6 +362,12 @@ impl<'a> Upgrader<'a> {
                     let mut schema = self.simple_schema(p, p_pointer);
                     if let v3::ReferenceOr::Item(s) = &mut schema {
                         s.schema_data.description = p.description.clone();
+                        if let Some(format) = &p.collection_format {
+                            s.schema_data.extensions.insert(
+                                COLLECTION_FORMAT.to_string(),
+                                Value::String(format.clone()),
+                            );
+                        }
                     }
                     if p.required {
                         object.required.push(name.clone());
@@ -379,12 +387,25 @@ impl<'a> Upgrader<'a> {
                     schema_kind: v3::SchemaKind::Type(v3::Type::Object(object)),
                 };
                 let required = form.iter().any(|(_, p)| p.required);
-                let content = media_types(&consumes, default, Some(v3::ReferenceOr::Item(schema)));
+                // The form's media type: multipart when the document lists it
+                // or a part is a file, else urlencoded. Other `consumes`
+                // entries (JSON, say) cannot carry `formData`.
+                let multipart = default == "multipart/form-data"
+                    || consumes.iter().any(|c| is_media(c, "multipart/form-data"));
+                let media = if multipart {
+                    "multipart/form-data"
+                } else {
+                    "application/x-www-form-urlencoded"
+                };
+                let content = media_types(&[], media, Some(v3::ReferenceOr::Item(schema)));
+                let mut extensions = IndexMap::new();
+                extensions.insert(FORM_DATA.to_string(), Value::Bool(true));
                 body = Some((
                     form[0].0.clone(),
                     v3::RequestBody {
                         content,
                         required,
+                        extensions,
                         ..Default::default()
                     },
                 ));
@@ -791,6 +812,15 @@ fn boxed(schema: v3::ReferenceOr<v3::Schema>) -> v3::ReferenceOr<Box<v3::Schema>
         v3::ReferenceOr::Reference { reference } => v3::ReferenceOr::Reference { reference },
         v3::ReferenceOr::Item(item) => v3::ReferenceOr::Item(Box::new(item)),
     }
+}
+
+/// Whether a `consumes`/`produces` entry names `media` (parameters such as
+/// `; charset=utf-8` and case aside).
+pub(crate) fn is_media(entry: &str, media: &str) -> bool {
+    entry
+        .split(';')
+        .next()
+        .is_some_and(|e| e.trim().eq_ignore_ascii_case(media))
 }
 
 fn media_types(

@@ -1,7 +1,9 @@
 //! The `client` module: an async client on reqwest, one method per operation.
 
-use super::doc;
-use crate::model::{Api, Case, ListFormat, Location, Media, Operation, Segment, Status};
+use super::{doc, join_fn};
+use crate::model::{
+    Api, Case, FormKind, ListFormat, Location, Media, Operation, Segment, Status, Ty,
+};
 use crate::names::ident;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -17,7 +19,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             pub const DEFAULT_BASE_URL: &str = #url;
         }
     });
-    let support = support();
+    let support = support(api);
     quote! {
         /// An async HTTP client for every operation, on reqwest.
         pub mod client {
@@ -58,11 +60,12 @@ pub(super) fn emit(api: &Api) -> TokenStream {
                 async fn execute(
                     &self,
                     request: ::reqwest::RequestBuilder,
-                ) -> ::std::result::Result<(u16, ::bytes::Bytes), Error> {
-                    let response = request.send().await.map_err(Error::Request)?;
+                ) -> ::std::result::Result<(u16, ::reqwest::header::HeaderMap, ::bytes::Bytes), Error> {
+                    let mut response = request.send().await.map_err(Error::Request)?;
                     let status = response.status().as_u16();
+                    let headers = ::std::mem::take(response.headers_mut());
                     let body = response.bytes().await.map_err(Error::Request)?;
-                    ::std::result::Result::Ok((status, body))
+                    ::std::result::Result::Ok((status, headers, body))
                 }
 
                 #(#methods)*
@@ -177,6 +180,8 @@ fn operation(op: &Operation) -> TokenStream {
         query.push(quote!(query.push(#key, #value);));
     }
     let mut headers = Vec::new();
+    let mut form = Vec::new();
+    let mut form_kind = None;
     for p in &op.params {
         let field = ident(&p.name);
         let wire = &p.wire;
@@ -187,6 +192,29 @@ fn operation(op: &Operation) -> TokenStream {
         };
         let push = match (p.location, p.list) {
             (Location::Path, _) => continue,
+            (Location::Form(kind), list) => {
+                form_kind = Some(kind);
+                let one = |value: TokenStream| match (kind, &p.ty) {
+                    (FormKind::Multipart, Ty::File) => quote!(form.file(#wire, #value);),
+                    (FormKind::Multipart, _) => quote!(form.text(#wire, #value);),
+                    (FormKind::UrlEncoded, _) => quote!(form.push(#wire, #value);),
+                };
+                match list {
+                    None => one(value),
+                    Some(ListFormat::Multi) => {
+                        let push = one(quote!(item));
+                        quote! {
+                            for item in #value {
+                                #push
+                            }
+                        }
+                    }
+                    Some(format) => {
+                        let sep = format.separator();
+                        one(quote!(&support::join(#value, #sep)))
+                    }
+                }
+            }
             (Location::Query, None) => quote!(query.push(#wire, #value);),
             (Location::Query, Some(ListFormat::Multi)) => quote! {
                 for item in #value {
@@ -218,9 +246,27 @@ fn operation(op: &Operation) -> TokenStream {
         };
         match p.location {
             Location::Header => headers.push(push),
+            Location::Form(_) => form.push(push),
             _ => query.push(push),
         }
     }
+    let form = form_kind.map(|kind| match kind {
+        FormKind::UrlEncoded => quote! {
+            let mut form = support::Query::default();
+            #(#form)*
+            request = request
+                .header(::reqwest::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(form.into_form());
+        },
+        FormKind::Multipart => quote! {
+            let mut form = support::Multipart::default();
+            #(#form)*
+            let (content_type, body) = form.finish();
+            request = request
+                .header(::reqwest::header::CONTENT_TYPE, content_type)
+                .body(body);
+        },
+    });
     let query = if query.is_empty() {
         quote!()
     } else {
@@ -268,7 +314,7 @@ fn operation(op: &Operation) -> TokenStream {
         }
     });
     let method = ident(op.method.as_str());
-    let mutable = if headers.is_empty() && body.is_none() && accept.is_none() {
+    let mutable = if headers.is_empty() && body.is_none() && form.is_none() && accept.is_none() {
         quote!()
     } else {
         quote!(mut)
@@ -289,6 +335,11 @@ fn operation(op: &Operation) -> TokenStream {
         None => quote!(_ => ::std::result::Result::Err(Error::UnexpectedStatus { status, body }),),
     };
 
+    let headers_binding = if op.responses.iter().any(|c| !c.headers.is_empty()) {
+        quote!(headers)
+    } else {
+        quote!(_)
+    };
     quote! {
         #doc
         pub async fn #name(&self, #arg) -> ::std::result::Result<super::#response, Error> {
@@ -298,8 +349,9 @@ fn operation(op: &Operation) -> TokenStream {
             let #mutable request = self.http.request(::reqwest::Method::#method, url);
             #(#headers)*
             #body
+            #form
             #accept
-            let (status, body) = self.execute(request).await?;
+            let (status, #headers_binding, body) = self.execute(request).await?;
             match status {
                 #(#arms)*
                 #(#ranges)*
@@ -324,6 +376,45 @@ fn arm(op: &Operation, case: &Case) -> TokenStream {
         Some((_, Media::Json)) => quote!(support::decode(status, body)?),
         Some((_, Media::Raw(_))) | None => quote!(body),
     };
+    if !case.headers.is_empty() {
+        let reads = case.headers.iter().map(|h| {
+            let field = ident(&h.name);
+            let wire = &h.wire;
+            match h.list {
+                Some(format) => {
+                    let sep = format.separator();
+                    quote!(let #field = support::response_header_list(&headers, #wire, #sep, status, &body)?;)
+                }
+                None => quote!(let #field = support::response_header(&headers, #wire, status, &body)?;),
+            }
+        });
+        let fields = case.headers.iter().map(|h| ident(&h.name));
+        let (pattern, status_field, body_field) = match case.status {
+            Status::Code(code) => {
+                let code = proc_macro2::Literal::u16_unsuffixed(code);
+                let body_field = case.body.as_ref().map(|_| quote!(body: #decode,));
+                (quote!(#code), quote!(), body_field)
+            }
+            Status::Range(digit) => {
+                let low = proc_macro2::Literal::u16_unsuffixed(digit * 100);
+                let high = proc_macro2::Literal::u16_unsuffixed(digit * 100 + 99);
+                (
+                    quote!(#low..=#high),
+                    quote!(status,),
+                    Some(quote!(body: #decode,)),
+                )
+            }
+            Status::Default => (quote!(_), quote!(status,), Some(quote!(body: #decode,))),
+        };
+        let drop_body = body_field.is_none().then(|| quote!(let _ = body;));
+        return quote! {
+            #pattern => {
+                #(#reads)*
+                #drop_body
+                ::std::result::Result::Ok(super::#response::#variant { #status_field #body_field #(#fields),* })
+            }
+        };
+    }
     match case.status {
         Status::Code(code) => {
             let code = proc_macro2::Literal::u16_unsuffixed(code);
@@ -345,7 +436,162 @@ fn arm(op: &Operation, case: &Case) -> TokenStream {
 }
 
 /// Private helpers of the client, emitted once per file.
-fn support() -> TokenStream {
+fn support(api: &Api) -> TokenStream {
+    let join = join_fn();
+    let params = || api.operations.iter().flat_map(|op| &op.params);
+    let multipart = params().any(|p| p.location == Location::Form(FormKind::Multipart));
+    let files = params().any(|p| p.ty == Ty::File);
+    let file_method = files.then(|| {
+        quote! {
+                pub(super) fn file(&mut self, name: &str, file: &super::super::FilePart) {
+                    let mut head = ::std::format!("Content-Disposition: form-data; name={}", quoted(name));
+                    if let ::std::option::Option::Some(file_name) = &file.file_name {
+                        head.push_str("; filename=");
+                        head.push_str(&quoted(file_name));
+                    }
+                    head.push_str("\r\nContent-Type: ");
+                    let content_type = file.content_type.as_deref().unwrap_or("application/octet-stream");
+                    // A content type cannot be allowed to add header lines.
+                    head.extend(content_type.chars().filter(|c| !c.is_control()));
+                    head.push_str("\r\n");
+                    self.parts.push((head, ::std::clone::Clone::clone(&file.bytes)));
+                }
+
+        }
+    });
+    let urlencoded = params().any(|p| p.location == Location::Form(FormKind::UrlEncoded));
+    let into_form = urlencoded.then(|| {
+        quote! {
+                /// The pairs as an `application/x-www-form-urlencoded` body.
+                pub(super) fn into_form(self) -> ::std::string::String {
+                    match self.text.strip_prefix('?') {
+                        ::std::option::Option::Some(text) => text.to_string(),
+                        ::std::option::Option::None => self.text,
+                    }
+                }
+        }
+    });
+    let response_headers = api
+        .operations
+        .iter()
+        .any(|op| op.responses.iter().any(|c| !c.headers.is_empty()))
+        .then(|| {
+            quote! {
+            /// A documented response header: absent is `None`, a value that
+            /// does not parse as the documented type is a decode error.
+            pub(super) fn response_header<T: ::std::str::FromStr>(
+                headers: &::reqwest::header::HeaderMap,
+                name: &str,
+                status: u16,
+                body: &::bytes::Bytes,
+            ) -> ::std::result::Result<::std::option::Option<T>, Error>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                let ::std::option::Option::Some(value) = headers.get(name) else {
+                    return ::std::result::Result::Ok(::std::option::Option::None);
+                };
+                let bad = |message: ::std::string::String| Error::Decode {
+                    status,
+                    body: ::std::clone::Clone::clone(body),
+                    message: ::std::format!("header `{name}`: {message}"),
+                };
+                let text = value.to_str().map_err(|error| bad(error.to_string()))?;
+                text.parse().map(::std::option::Option::Some).map_err(|error: T::Err| bad(::std::format!("{text:?}: {error}")))
+            }
+
+            /// A documented response header holding a list.
+            pub(super) fn response_header_list<T: ::std::str::FromStr>(
+                headers: &::reqwest::header::HeaderMap,
+                name: &str,
+                separator: char,
+                status: u16,
+                body: &::bytes::Bytes,
+            ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<T>>, Error>
+            where
+                T::Err: ::std::fmt::Display,
+            {
+                let ::std::option::Option::Some(text) = response_header::<::std::string::String>(headers, name, status, body)? else {
+                    return ::std::result::Result::Ok(::std::option::Option::None);
+                };
+                text.split(separator)
+                    .filter(|_| !text.is_empty())
+                    .map(|item| {
+                        item.parse().map_err(|error: T::Err| Error::Decode {
+                            status,
+                            body: ::std::clone::Clone::clone(body),
+                            message: ::std::format!("header `{name}`: {item:?}: {error}"),
+                        })
+                    })
+                    .collect::<::std::result::Result<_, _>>()
+                    .map(::std::option::Option::Some)
+            }
+
+            }
+        });
+    let multipart = multipart.then(|| {
+        quote! {
+            /// A `multipart/form-data` body under construction.
+            #[derive(Default)]
+            pub(super) struct Multipart {
+                parts: ::std::vec::Vec<(::std::string::String, ::bytes::Bytes)>,
+            }
+
+            /// A name or file name as a quoted string of a part's header
+            /// (the WHATWG form encoding: `"`, CR and LF percent-encoded).
+            fn quoted(text: &str) -> ::std::string::String {
+                let mut out = ::std::string::String::from("\"");
+                for c in text.chars() {
+                    match c {
+                        '"' => out.push_str("%22"),
+                        '\r' => out.push_str("%0D"),
+                        '\n' => out.push_str("%0A"),
+                        c => out.push(c),
+                    }
+                }
+                out.push('"');
+                out
+            }
+
+            impl Multipart {
+                pub(super) fn text(&mut self, name: &str, value: &(impl ::std::fmt::Display + ?::std::marker::Sized)) {
+                    let head = ::std::format!("Content-Disposition: form-data; name={}\r\n", quoted(name));
+                    self.parts.push((head, ::bytes::Bytes::from(value.to_string())));
+                }
+
+                #file_method
+                /// The content type (with a boundary that no part contains)
+                /// and the body.
+                pub(super) fn finish(self) -> (::std::string::String, ::std::vec::Vec<u8>) {
+                    let mut n = 0u32;
+                    let boundary = loop {
+                        let boundary = ::std::format!("stubgen-boundary-{n:08x}");
+                        let needle = boundary.as_bytes();
+                        let holds = |bytes: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+                        if !self.parts.iter().any(|(head, bytes)| holds(head.as_bytes()) || holds(bytes)) {
+                            break boundary;
+                        }
+                        n += 1;
+                    };
+                    let mut body = ::std::vec::Vec::new();
+                    for (head, bytes) in &self.parts {
+                        body.extend_from_slice(b"--");
+                        body.extend_from_slice(boundary.as_bytes());
+                        body.extend_from_slice(b"\r\n");
+                        body.extend_from_slice(head.as_bytes());
+                        body.extend_from_slice(b"\r\n");
+                        body.extend_from_slice(bytes);
+                        body.extend_from_slice(b"\r\n");
+                    }
+                    body.extend_from_slice(b"--");
+                    body.extend_from_slice(boundary.as_bytes());
+                    body.extend_from_slice(b"--\r\n");
+                    (::std::format!("multipart/form-data; boundary={boundary}"), body)
+                }
+            }
+
+        }
+    });
     quote! {
         #[allow(dead_code)]
         mod support {
@@ -388,17 +634,7 @@ fn support() -> TokenStream {
                 ::std::result::Result::Ok(())
             }
 
-            /// Joins the items of an array parameter with its separator.
-            pub(super) fn join<T: ::std::fmt::Display>(items: &[T], separator: char) -> ::std::string::String {
-                let mut out = ::std::string::String::new();
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(separator);
-                    }
-                    out.push_str(&item.to_string());
-                }
-                out
-            }
+            #join
 
             /// A query string under construction.
             #[derive(Default)]
@@ -417,8 +653,11 @@ fn support() -> TokenStream {
                 pub(super) fn append_to(self, url: &mut ::std::string::String) {
                     url.push_str(&self.text);
                 }
+
+                #into_form
             }
 
+            #multipart
             pub(super) fn header_value(
                 name: &'static str,
                 value: &(impl ::std::fmt::Display + ?::std::marker::Sized),
@@ -434,6 +673,8 @@ fn support() -> TokenStream {
             ) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
                 ::serde_json::to_vec(value).map_err(|error| Error::InvalidRequest { parameter: name, message: error.to_string() })
             }
+
+            #response_headers
 
             pub(super) fn decode<T: ::serde::de::DeserializeOwned>(
                 status: u16,

@@ -62,6 +62,10 @@ pub(crate) fn ty(t: &Ty, scope: Scope) -> TokenStream {
         Ty::Bool => quote!(bool),
         Ty::Json => quote!(::serde_json::Value),
         Ty::Bytes => quote!(::bytes::Bytes),
+        Ty::File => match scope {
+            Scope::Types => quote!(super::FilePart),
+            Scope::Top => quote!(FilePart),
+        },
         Ty::Named(name) => {
             let name = ident(name);
             match scope {
@@ -153,13 +157,7 @@ fn shared(api: &Api) -> TokenStream {
         };
         let fields = op.params.iter().map(|p| {
             let name = ident(&p.name);
-            let mut t = ty(&p.ty, Scope::Top);
-            if p.list.is_some() {
-                t = quote!(::std::vec::Vec<#t>);
-            }
-            if !p.required {
-                t = quote!(::std::option::Option<#t>);
-            }
+            let t = param_ty(p);
             let mut text = format!("`{}` in {}", p.wire, p.location.as_str());
             if let Some(default) = &p.default {
                 let shown = default.join(", ");
@@ -209,7 +207,28 @@ fn shared(api: &Api) -> TokenStream {
             }
         }
     });
-    quote!(#(#items)*)
+    let file_part = api
+        .operations
+        .iter()
+        .any(|op| op.params.iter().any(|p| p.ty == Ty::File))
+        .then(|| {
+            quote! {
+                /// A file in a `multipart/form-data` body: its bytes, with the
+                /// file name and content type its part carries.
+                #[derive(Debug, Clone, PartialEq, Default)]
+                pub struct FilePart {
+                    /// The part's `filename`, when it has one.
+                    pub file_name: ::std::option::Option<::std::string::String>,
+                    /// The part's `Content-Type`, when it has one.
+                    pub content_type: ::std::option::Option<::std::string::String>,
+                    pub bytes: ::bytes::Bytes,
+                }
+            }
+        });
+    quote! {
+        #file_part
+        #(#items)*
+    }
 }
 
 fn variant(case: &Case) -> TokenStream {
@@ -225,6 +244,31 @@ fn variant(case: &Case) -> TokenStream {
     };
     let doc = doc(Some(&text));
     let body = case.body.as_ref().map(|(t, _)| ty(t, Scope::Top));
+    if !case.headers.is_empty() {
+        let headers = case.headers.iter().map(|h| {
+            let field = ident(&h.name);
+            let t = param_ty(h);
+            let text = match &h.doc {
+                Some(d) => format!("{}\n\nThe `{}` header.", d.trim(), h.wire),
+                None => format!("The `{}` header.", h.wire),
+            };
+            let field_doc = self::doc(Some(&text));
+            quote!(#field_doc #field: #t,)
+        });
+        let status = match case.status {
+            Status::Code(_) => None,
+            Status::Range(_) | Status::Default => Some(quote!(status: u16,)),
+        };
+        let body = match (case.status, body) {
+            (Status::Code(_), None) => None,
+            (Status::Code(_), Some(body)) => Some(quote!(body: #body,)),
+            (_, body) => {
+                let body = body.unwrap_or_else(|| quote!(::bytes::Bytes));
+                Some(quote!(body: #body,))
+            }
+        };
+        return quote!(#doc #name { #status #body #(#headers)* },);
+    }
     match (case.status, body) {
         (Status::Code(_), None) => quote!(#doc #name,),
         (Status::Code(_), Some(body)) => quote!(#doc #name(#body),),
@@ -233,4 +277,35 @@ fn variant(case: &Case) -> TokenStream {
             quote!(#doc #name { status: u16, body: #body },)
         }
     }
+}
+
+/// `support::join`, emitted in both the client's and the server's helpers
+/// (either may be generated alone): the items of a list, with a separator.
+pub(crate) fn join_fn() -> TokenStream {
+    quote! {
+        /// Joins the items of a list with its separator.
+        pub(super) fn join<T: ::std::fmt::Display>(items: &[T], separator: char) -> ::std::string::String {
+            let mut out = ::std::string::String::new();
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(separator);
+                }
+                out.push_str(&item.to_string());
+            }
+            out
+        }
+    }
+}
+
+/// The field type of a parameter or response header: `Vec` for a list,
+/// `Option` unless required.
+pub(crate) fn param_ty(p: &crate::model::Param) -> TokenStream {
+    let mut t = ty(&p.ty, Scope::Top);
+    if p.list.is_some() {
+        t = quote!(::std::vec::Vec<#t>);
+    }
+    if !p.required {
+        t = quote!(::std::option::Option<#t>);
+    }
+    t
 }

@@ -2,10 +2,10 @@
 //! 501 until implemented) and an axum router that validates every request
 //! before the trait sees it.
 
-use super::{Scope, doc, ty};
+use super::{Scope, doc, join_fn, ty};
 use crate::model::{
-    Api, Case, Discriminant, ListFormat, Location, Media, Method, Operation, Route, Rules, Status,
-    Ty, TypeDef, TypeKind,
+    Api, Case, Discriminant, FormKind, ListFormat, Location, Media, Method, Operation, Route,
+    Rules, Status, Ty, TypeDef, TypeKind,
 };
 use crate::names::ident;
 use proc_macro2::TokenStream;
@@ -73,9 +73,22 @@ pub(super) fn emit(api: &Api) -> TokenStream {
         text = format!("{text}\n\n{}", description.trim());
     }
     let trait_doc = doc(Some(&text));
-    let support = support();
+    let support = support(api);
+    let multipart = api
+        .operations
+        .iter()
+        .flat_map(|op| &op.params)
+        .any(|p| p.location == Location::Form(FormKind::Multipart));
+    let needs = multipart.then(|| {
+        quote! {
+            ///
+            /// `multipart/form-data` bodies are read with axum's `multipart`
+            /// feature, which the crate using this module must enable.
+        }
+    });
     quote! {
         /// An axum server: implement [`server::Api`](Api) and serve [`server::router`](router).
+        #needs
         pub mod server {
             #use_types
             use ::axum::response::IntoResponse as _;
@@ -346,9 +359,22 @@ fn call(api: &Api, op: &Operation) -> TokenStream {
             }
             Location::Query => quote!(input.query(#wire)),
             Location::Header => quote!(input.header(#wire)?),
+            Location::Form(_) => quote!(input.form(#wire)),
         };
+        if p.ty == Ty::File {
+            let value = match (p.list, p.required) {
+                (Some(_), true) => quote!(support::required_files(input.files(#wire), #wire)?),
+                (Some(_), false) => quote!(support::optional_files(input.files(#wire))),
+                (None, true) => quote!(support::required_file(input.file(#wire), #wire)?),
+                (None, false) => quote!(input.file(#wire)),
+            };
+            return quote!(#field: #value,);
+        }
         let accepted = enum_values(api, &p.ty);
-        let mut all = quote!(input.query_all(#wire));
+        let mut all = match p.location {
+            Location::Form(_) => quote!(input.form_all(#wire)),
+            _ => quote!(input.query_all(#wire)),
+        };
         let mut raw = raw;
         // A default the parameter's own enum refuses would turn every request
         // without the parameter into a 400: such a default is not applied.
@@ -583,6 +609,38 @@ fn encode_arm(case: &Case) -> TokenStream {
         Some((_, Media::Raw(content_type))) => quote!(support::raw(#status, #content_type, body)),
         None => quote!(support::raw(#status, "application/octet-stream", body)),
     };
+    if !case.headers.is_empty() {
+        let fields: Vec<_> = case.headers.iter().map(|h| ident(&h.name)).collect();
+        let sets = case.headers.iter().map(|h| {
+            let field = ident(&h.name);
+            let wire = &h.wire;
+            let text = match h.list {
+                Some(format) => {
+                    let sep = format.separator();
+                    quote!(#field.map(|items| support::join(&items, #sep)))
+                }
+                None => quote!(#field.map(|value| value.to_string())),
+            };
+            quote!(support::set_header(&mut response, #wire, #text);)
+        });
+        let (pattern, encode) = match case.status {
+            Status::Code(code) => {
+                let code = proc_macro2::Literal::u16_unsuffixed(code);
+                match &case.body {
+                    Some(_) => (quote!(body,), encode(quote!(#code))),
+                    None => (quote!(), quote!(support::empty(#code))),
+                }
+            }
+            Status::Range(_) | Status::Default => (quote!(status, body,), encode(quote!(status))),
+        };
+        return quote! {
+            Self::#variant { #pattern #(#fields),* } => {
+                let mut response = #encode;
+                #(#sets)*
+                response
+            }
+        };
+    }
     match case.status {
         Status::Code(code) => match &case.body {
             Some(_) => {
@@ -603,7 +661,199 @@ fn encode_arm(case: &Case) -> TokenStream {
 }
 
 /// Private helpers of the server, emitted once per file.
-fn support() -> TokenStream {
+fn support(api: &Api) -> TokenStream {
+    let join = join_fn();
+    let params = || api.operations.iter().flat_map(|op| &op.params);
+    let multipart = params().any(|p| p.location == Location::Form(FormKind::Multipart));
+    let files = params().any(|p| p.ty == Ty::File);
+    let (parts_field, parts_init, parts_name, file_methods) = if files {
+        (
+            quote! {
+                /// Every part of a multipart body, as a file.
+                parts: ::std::vec::Vec<(::std::string::String, super::super::FilePart)>,
+            },
+            quote!(let mut parts = ::std::vec::Vec::new();),
+            quote!(parts),
+            quote! {
+                /// The first part of a multipart body with this name.
+                pub(super) fn file(&self, name: &str) -> ::std::option::Option<super::super::FilePart> {
+                    self.parts.iter().find(|(n, _)| n == name).map(|(_, part)| ::std::clone::Clone::clone(part))
+                }
+
+                /// Every part of a multipart body with this name.
+                pub(super) fn files(&self, name: &str) -> ::std::vec::Vec<super::super::FilePart> {
+                    self.parts.iter().filter(|(n, _)| n == name).map(|(_, part)| ::std::clone::Clone::clone(part)).collect()
+                }
+            },
+        )
+    } else {
+        (quote!(), quote!(), quote!(), quote!())
+    };
+    let parts_field_init = files.then(|| quote!(parts));
+    let (parts_type, parts_name) = if files {
+        (
+            quote!(::std::vec::Vec<(::std::string::String, super::super::FilePart)>),
+            parts_name,
+        )
+    } else {
+        (quote!(()), quote!(()))
+    };
+    let keep_part = if files {
+        quote!(parts.push((name, super::super::FilePart { file_name, content_type, bytes }));)
+    } else {
+        quote!(let _ = (file_name, content_type);)
+    };
+    let multipart_arm = multipart.then(|| {
+        quote! {
+            if let ::std::option::Option::Some(Form::Multipart) = kind {
+                use ::axum::extract::FromRequest;
+                let bad = |error: &dyn ::std::fmt::Display| {
+                    Rejection::new("body", "body", ::std::format!("not a multipart/form-data body: {error}"))
+                };
+                let mut request = ::axum::extract::Request::new(::axum::body::Body::from(::std::clone::Clone::clone(body)));
+                *request.headers_mut() = ::std::clone::Clone::clone(headers);
+                let mut multipart = ::axum::extract::Multipart::from_request(request, &()).await.map_err(|error| bad(&error))?;
+                while let ::std::option::Option::Some(field) = multipart.next_field().await.map_err(|error| bad(&error))? {
+                    let name = field.name().unwrap_or("").to_string();
+                    let file_name = field.file_name().map(str::to_string);
+                    let content_type = field.content_type().map(str::to_string);
+                    let bytes = field.bytes().await.map_err(|error| bad(&error))?;
+                    if let ::std::result::Result::Ok(text) = ::std::str::from_utf8(&bytes) {
+                        form.push((::std::clone::Clone::clone(&name), text.to_string()));
+                    }
+                    #keep_part
+                }
+            }
+        }
+    });
+    let file_support = files.then(|| {
+        quote! {
+            pub(super) fn required_file(
+                file: ::std::option::Option<super::super::FilePart>,
+                name: &str,
+            ) -> ::std::result::Result<super::super::FilePart, Rejection> {
+                file.ok_or_else(|| missing(name, "form"))
+            }
+
+            pub(super) fn optional_files(
+                files: ::std::vec::Vec<super::super::FilePart>,
+            ) -> ::std::option::Option<::std::vec::Vec<super::super::FilePart>> {
+                ::std::option::Option::Some(files).filter(|files| !files.is_empty())
+            }
+
+            pub(super) fn required_files(
+                files: ::std::vec::Vec<super::super::FilePart>,
+                name: &str,
+            ) -> ::std::result::Result<::std::vec::Vec<super::super::FilePart>, Rejection> {
+                optional_files(files).ok_or_else(|| missing(name, "form"))
+            }
+        }
+    });
+    let header_support = api
+        .operations
+        .iter()
+        .any(|op| op.responses.iter().any(|c| !c.headers.is_empty()))
+        .then(|| {
+            quote! {
+            /// Adds a documented response header; a value that cannot be a
+            /// header (a line break, say) turns the response into a 500.
+            pub(super) fn set_header(
+                response: &mut ::axum::response::Response,
+                name: &'static str,
+                value: ::std::option::Option<::std::string::String>,
+            ) {
+                let ::std::option::Option::Some(value) = value else {
+                    return;
+                };
+                match (::axum::http::HeaderName::try_from(name), ::axum::http::HeaderValue::try_from(value)) {
+                    (::std::result::Result::Ok(name), ::std::result::Result::Ok(value)) => {
+                        response.headers_mut().insert(name, value);
+                    }
+                    _ => {
+                        *response = (
+                            ::axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                            ::std::format!("the handler answered a `{name}` header that cannot be sent"),
+                        )
+                            .into_response();
+                    }
+                }
+            }
+
+            #join
+
+            }
+        });
+    let forms = params().any(|p| matches!(p.location, Location::Form(_)));
+    let form_init = forms.then(|| quote!(form, #parts_field_init));
+    let (form_fields, form_read, form_methods, form_support) = if forms {
+        (
+            quote! {
+                /// The text values of a form body (urlencoded pairs, or the
+                /// parts of a multipart body that are UTF-8).
+                form: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
+                #parts_field
+            },
+            quote! {
+                    let (form, #parts_name) = match read_form(&headers, &body).await {
+                        ::std::result::Result::Ok(form) => form,
+                        ::std::result::Result::Err(rejection) => return ::std::result::Result::Err(::std::result::Result::Ok(rejection)),
+                    };
+            },
+            quote! {
+                /// The first value of a form field.
+                pub(super) fn form(&self, name: &str) -> ::std::option::Option<&str> {
+                    self.form.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+                }
+
+                /// Every value of a repeated form field.
+                pub(super) fn form_all(&self, name: &str) -> ::std::vec::Vec<&str> {
+                    self.form.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+                }
+
+                #file_methods
+
+            },
+            quote! {
+            /// The fields of a form body, when the `Content-Type` announces one.
+            #[allow(clippy::type_complexity)]
+            async fn read_form(
+                headers: &::axum::http::HeaderMap,
+                body: &::bytes::Bytes,
+            ) -> ::std::result::Result<(::std::vec::Vec<(::std::string::String, ::std::string::String)>, #parts_type), Rejection> {
+                let mut form = ::std::vec::Vec::new();
+                #parts_init
+                let kind = form_kind(headers);
+                if let ::std::option::Option::Some(Form::UrlEncoded) = kind {
+                    let text = ::std::str::from_utf8(body).map_err(|_| Rejection::new("body", "body", "a form body that is not UTF-8"))?;
+                    form = parse_pairs(text, "form")?;
+                }
+                #multipart_arm
+                ::std::result::Result::Ok((form, #parts_name))
+            }
+
+            enum Form {
+                UrlEncoded,
+                Multipart,
+            }
+
+            /// The kind of form a request's `Content-Type` announces.
+            fn form_kind(headers: &::axum::http::HeaderMap) -> ::std::option::Option<Form> {
+                let value = headers.get(::axum::http::header::CONTENT_TYPE)?.to_str().ok()?;
+                let essence = value.split(';').next().unwrap_or("").trim();
+                if essence.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+                    ::std::option::Option::Some(Form::UrlEncoded)
+                } else if essence.eq_ignore_ascii_case("multipart/form-data") {
+                    ::std::option::Option::Some(Form::Multipart)
+                } else {
+                    ::std::option::Option::None
+                }
+            }
+
+            },
+        )
+    } else {
+        (quote!(), quote!(), quote!(), quote!())
+    };
     quote! {
         #[allow(dead_code)]
         mod support {
@@ -616,6 +866,7 @@ fn support() -> TokenStream {
                 query: ::std::vec::Vec<(::std::string::String, ::std::string::String)>,
                 headers: ::axum::http::HeaderMap,
                 pub(super) body: ::bytes::Bytes,
+                #form_fields
             }
 
             /// Handlers take the whole request as one `Input`: a request that
@@ -655,7 +906,7 @@ fn support() -> TokenStream {
                         }
                         ::std::result::Result::Err(_) => ::std::vec::Vec::new(),
                     };
-                    let query = match parse_query(parts.uri.query().unwrap_or("")) {
+                    let query = match parse_pairs(parts.uri.query().unwrap_or(""), "query") {
                         ::std::result::Result::Ok(query) => query,
                         ::std::result::Result::Err(rejection) => return ::std::result::Result::Err(::std::result::Result::Ok(rejection)),
                     };
@@ -665,7 +916,8 @@ fn support() -> TokenStream {
                         ::std::result::Result::Ok(body) => body,
                         ::std::result::Result::Err(rejection) => return ::std::result::Result::Err(::std::result::Result::Err(rejection.into_response())),
                     };
-                    ::std::result::Result::Ok(Self { path, query, headers, body })
+                    #form_read
+                    ::std::result::Result::Ok(Self { path, query, headers, body, #form_init })
                 }
 
                 /// The `index`th path parameter of the route (`p0`, `p1`, ...).
@@ -690,6 +942,8 @@ fn support() -> TokenStream {
                 pub(super) fn query_all(&self, name: &str) -> ::std::vec::Vec<&str> {
                     self.query.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
                 }
+
+                #form_methods
 
                 pub(super) fn header(&self, name: &'static str) -> ::std::result::Result<::std::option::Option<&str>, Rejection> {
                     match self.headers.get(name) {
@@ -734,18 +988,22 @@ fn support() -> TokenStream {
                 ::std::string::String::from_utf8(out).ok()
             }
 
-            fn parse_query(
+            /// `name=value` pairs of a query string or urlencoded form.
+            fn parse_pairs(
                 text: &str,
+                location: &'static str,
             ) -> ::std::result::Result<::std::vec::Vec<(::std::string::String, ::std::string::String)>, Rejection> {
                 let mut pairs = ::std::vec::Vec::new();
                 for pair in text.split('&').filter(|p| !p.is_empty()) {
                     let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-                    let name = decode(name).ok_or_else(|| Rejection::new(name, "query", "the name is not valid UTF-8 once decoded"))?;
-                    let value = decode(value).ok_or_else(|| Rejection::new(&name, "query", "not valid UTF-8 once decoded"))?;
+                    let name = decode(name).ok_or_else(|| Rejection::new(name, location, "the name is not valid UTF-8 once decoded"))?;
+                    let value = decode(value).ok_or_else(|| Rejection::new(&name, location, "not valid UTF-8 once decoded"))?;
                     pairs.push((name, value));
                 }
                 ::std::result::Result::Ok(pairs)
             }
+
+            #form_support
 
             fn parse<T: ::std::str::FromStr>(raw: &str, name: &str, location: &'static str) -> ::std::result::Result<T, Rejection>
             where
@@ -757,6 +1015,8 @@ fn support() -> TokenStream {
             fn missing(name: &str, location: &'static str) -> Rejection {
                 Rejection::new(name, location, "required parameter is missing")
             }
+
+            #file_support
 
             pub(super) fn optional<T: ::std::str::FromStr>(
                 raw: ::std::option::Option<&str>,
@@ -1143,6 +1403,8 @@ fn support() -> TokenStream {
                     ::std::result::Result::Err(_) => ::axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response(),
                 }
             }
+
+            #header_support
 
             pub(super) fn raw(code: u16, content_type: &'static str, body: ::bytes::Bytes) -> ::axum::response::Response {
                 (status(code), [(::axum::http::header::CONTENT_TYPE, content_type)], body).into_response()
