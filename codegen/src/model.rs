@@ -24,6 +24,31 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     pub operations: Vec<Operation>,
     pub routes: Vec<Route>,
+    /// The document's security schemes, in its order.
+    pub schemes: Vec<Scheme>,
+}
+
+/// A security scheme: a field of the generated `Credentials`.
+#[derive(Debug)]
+pub struct Scheme {
+    /// The name in `securityDefinitions`.
+    pub key: String,
+    /// The field of `Credentials`.
+    pub field: String,
+    pub kind: SchemeKind,
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemeKind {
+    /// An API key in the header of this name.
+    HeaderKey(String),
+    /// An API key in the query parameter of this name.
+    QueryKey(String),
+    /// HTTP basic authentication.
+    Basic,
+    /// A token sent as `Authorization: Bearer` (OAuth 2).
+    Bearer,
 }
 
 #[derive(Debug)]
@@ -225,6 +250,17 @@ pub struct Operation {
     pub responses: Vec<Case>,
     /// Whether the operation answers with JSON (the client sends `Accept`).
     pub produces_json: bool,
+    /// The credentials it takes: alternatives, each the schemes (indices of
+    /// `Api::schemes`) needed together; an empty alternative admits anyone.
+    /// Empty when the operation has no security.
+    pub security: Vec<Vec<usize>>,
+}
+
+impl Operation {
+    /// The schemes any alternative of the operation's security names.
+    pub fn schemes(&self) -> BTreeSet<usize> {
+        self.security.iter().flatten().copied().collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -407,8 +443,10 @@ pub(crate) fn build(api: &v3::OpenAPI, origins: &Origins, reporter: &mut Reporte
         types: Vec::new(),
         type_scope: Scope::new(),
         definitions: IndexMap::new(),
+        schemes: Vec::new(),
     };
     builder.definitions();
+    builder.schemes();
     let operations = builder.operations();
     let routes = builder.routes(&operations);
     builder.break_alias_cycles();
@@ -426,6 +464,7 @@ pub(crate) fn build(api: &v3::OpenAPI, origins: &Origins, reporter: &mut Reporte
         types: builder.types,
         operations,
         routes,
+        schemes: builder.schemes,
     }
 }
 
@@ -437,6 +476,7 @@ struct Builder<'a> {
     type_scope: Scope,
     /// Definition name (wire) to Rust type name.
     definitions: IndexMap<String, String>,
+    schemes: Vec<Scheme>,
 }
 
 impl<'a> Builder<'a> {
@@ -448,6 +488,90 @@ impl<'a> Builder<'a> {
     fn schemas(&self) -> Option<&'a IndexMap<String, v3::ReferenceOr<v3::Schema>>> {
         let api: &'a v3::OpenAPI = self.api;
         api.components.as_ref().map(|c| &c.schemas)
+    }
+
+    fn schemes(&mut self) {
+        let Some(components) = &self.api.components else {
+            return;
+        };
+        let mut scope = Scope::new();
+        for (key, scheme) in &components.security_schemes {
+            let Some(scheme) = scheme.as_item() else {
+                continue;
+            };
+            let (kind, doc) = match scheme {
+                v3::SecurityScheme::APIKey {
+                    location: v3::APIKeyLocation::Header,
+                    name,
+                    description,
+                    ..
+                } => (SchemeKind::HeaderKey(name.clone()), description),
+                v3::SecurityScheme::APIKey {
+                    location: v3::APIKeyLocation::Query,
+                    name,
+                    description,
+                    ..
+                } => (SchemeKind::QueryKey(name.clone()), description),
+                v3::SecurityScheme::HTTP {
+                    scheme,
+                    description,
+                    ..
+                } if scheme.eq_ignore_ascii_case("basic") => (SchemeKind::Basic, description),
+                v3::SecurityScheme::HTTP {
+                    scheme,
+                    description,
+                    ..
+                } if scheme.eq_ignore_ascii_case("bearer") => (SchemeKind::Bearer, description),
+                v3::SecurityScheme::OAuth2 { description, .. } => (SchemeKind::Bearer, description),
+                _ => {
+                    self.warn(
+                        &join("#/components/securitySchemes", key),
+                        "a security scheme that is not supported; ignored",
+                    );
+                    continue;
+                }
+            };
+            let (field, _) = scope.claim(&names::snake(key, "scheme"));
+            self.schemes.push(Scheme {
+                key: key.clone(),
+                field,
+                kind,
+                doc: doc.clone(),
+            });
+        }
+    }
+
+    /// An operation's security: alternatives, each the schemes (indices into
+    /// `schemes`) it needs together. Empty when the operation needs none.
+    fn security(
+        &mut self,
+        requirements: Option<&Vec<v3::SecurityRequirement>>,
+        pointer: &str,
+    ) -> Vec<Vec<usize>> {
+        let Some(requirements) = requirements else {
+            return Vec::new();
+        };
+        let mut alternatives = Vec::new();
+        for (i, requirement) in requirements.iter().enumerate() {
+            let mut alternative = Vec::new();
+            let mut known = true;
+            for name in requirement.keys() {
+                match self.schemes.iter().position(|s| s.key == *name) {
+                    Some(index) => alternative.push(index),
+                    None => {
+                        self.warn(
+                            &join(&join(pointer, i), name),
+                            format!("security scheme `{name}` is not defined (or not supported); this requirement is ignored"),
+                        );
+                        known = false;
+                    }
+                }
+            }
+            if known {
+                alternatives.push(alternative);
+            }
+        }
+        alternatives
     }
 
     fn definitions(&mut self) {
@@ -768,6 +892,7 @@ impl<'a> Builder<'a> {
             "http_client",
             "execute",
             "rejected",
+            "with_credentials",
         ] {
             fn_scope.reserve(reserved);
         }
@@ -1165,6 +1290,11 @@ impl<'a> Builder<'a> {
             });
         }
 
+        let security = match &op.security {
+            Some(requirements) => self.security(Some(requirements), &join(pointer, "security")),
+            None => self.security(self.api.security.as_ref(), "#/security"),
+        };
+
         let doc = match (&op.summary, &op.description) {
             (Some(s), Some(d)) if s.trim() != d.trim() => Some(format!("{s}\n\n{d}")),
             (Some(s), _) => Some(s.clone()),
@@ -1186,6 +1316,7 @@ impl<'a> Builder<'a> {
             body,
             responses,
             produces_json,
+            security,
         }
     }
 

@@ -166,11 +166,126 @@ impl<'a> Upgrader<'a> {
             },
             components: Some(v3::Components {
                 schemas,
+                security_schemes: self.security_schemes(),
                 ..Default::default()
             }),
+            security: self.requirements(doc.rest.get("security"), "#/security"),
             extensions: v2::extensions(&doc.rest),
             ..Default::default()
         }
+    }
+
+    /// `securityDefinitions` as OpenAPI 3 security schemes: `apiKey` in a
+    /// header or the query, `basic`, and `oauth2` (whose tokens travel as
+    /// `Authorization: Bearer`). Anything else is reported and left out.
+    fn security_schemes(&mut self) -> IndexMap<String, v3::ReferenceOr<v3::SecurityScheme>> {
+        let mut out = IndexMap::new();
+        let Some(definitions) = self.doc.rest.get("securityDefinitions") else {
+            return out;
+        };
+        let Some(definitions) = definitions.as_object() else {
+            self.reporter.warn(
+                "#/securityDefinitions",
+                "`securityDefinitions` is not a mapping; ignored",
+            );
+            return out;
+        };
+        for (name, definition) in definitions {
+            let pointer = join("#/securityDefinitions", name);
+            let field = |key: &str| definition.get(key).and_then(Value::as_str);
+            let description = field("description").map(str::to_string);
+            let scheme = match field("type") {
+                Some("apiKey") => {
+                    let location = match field("in") {
+                        Some("header") => v3::APIKeyLocation::Header,
+                        Some("query") => v3::APIKeyLocation::Query,
+                        other => {
+                            self.reporter.warn(
+                                join(&pointer, "in"),
+                                format!(
+                                    "an API key `in: {}` is not supported (header or query); the scheme is ignored",
+                                    other.unwrap_or("")
+                                ),
+                            );
+                            continue;
+                        }
+                    };
+                    let Some(key_name) = field("name").filter(|n| !n.is_empty()) else {
+                        self.reporter
+                            .warn(&pointer, "an API key without `name`; the scheme is ignored");
+                        continue;
+                    };
+                    v3::SecurityScheme::APIKey {
+                        location,
+                        name: key_name.to_string(),
+                        description,
+                        extensions: IndexMap::new(),
+                    }
+                }
+                Some("basic") => v3::SecurityScheme::HTTP {
+                    scheme: "basic".to_string(),
+                    bearer_format: None,
+                    description,
+                    extensions: IndexMap::new(),
+                },
+                Some("oauth2") => v3::SecurityScheme::OAuth2 {
+                    flows: Default::default(),
+                    description,
+                    extensions: IndexMap::new(),
+                },
+                other => {
+                    self.reporter.warn(
+                        join(&pointer, "type"),
+                        format!(
+                            "security scheme type `{}` is not one of apiKey, basic, oauth2; the scheme is ignored",
+                            other.unwrap_or("")
+                        ),
+                    );
+                    continue;
+                }
+            };
+            out.insert(name.clone(), v3::ReferenceOr::Item(scheme));
+        }
+        out
+    }
+
+    /// A `security` list: alternatives, each naming the schemes it needs
+    /// together. A list that has another shape is reported and read as absent.
+    fn requirements(
+        &mut self,
+        value: Option<&Value>,
+        pointer: &str,
+    ) -> Option<Vec<v3::SecurityRequirement>> {
+        let value = value?;
+        let Some(alternatives) = value.as_array() else {
+            self.reporter
+                .warn(pointer, "`security` is not a list of requirements; ignored");
+            return None;
+        };
+        let mut out = Vec::new();
+        for (i, alternative) in alternatives.iter().enumerate() {
+            let Some(schemes) = alternative.as_object() else {
+                self.reporter.warn(
+                    join(pointer, i),
+                    "a security requirement that is not a mapping; ignored",
+                );
+                continue;
+            };
+            let requirement = schemes
+                .iter()
+                .map(|(name, scopes)| {
+                    let scopes = scopes
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|s| s.as_str().map(str::to_string))
+                        .collect();
+                    (name.clone(), scopes)
+                })
+                .collect();
+            out.push(requirement);
+        }
+        Some(out)
     }
 
     fn path_item(
@@ -450,6 +565,7 @@ impl<'a> Upgrader<'a> {
             request_body,
             responses,
             deprecated: op.deprecated,
+            security: self.requirements(op.rest.get("security"), &join(pointer, "security")),
             extensions: v2::extensions(&op.rest),
             ..Default::default()
         }

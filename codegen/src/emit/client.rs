@@ -2,14 +2,14 @@
 
 use super::{doc, join_fn};
 use crate::model::{
-    Api, Case, FormKind, ListFormat, Location, Media, Operation, Segment, Status, Ty,
+    Api, Case, FormKind, ListFormat, Location, Media, Operation, SchemeKind, Segment, Status, Ty,
 };
 use crate::names::ident;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub(super) fn emit(api: &Api) -> TokenStream {
-    let methods = api.operations.iter().map(operation);
+    let methods = api.operations.iter().map(|op| operation(api, op));
     let default_base_url = api.default_base_url.as_ref().map(|url| {
         let doc = doc(Some(&format!(
             "The server the document names (`{url}`), for [`Client::new`]."
@@ -20,6 +20,20 @@ pub(super) fn emit(api: &Api) -> TokenStream {
         }
     });
     let support = support(api);
+    let secured = !super::used_schemes(api).is_empty();
+    let credentials_field = secured.then(|| quote!(credentials: super::Credentials,));
+    let credentials_init =
+        secured.then(|| quote!(credentials: ::std::default::Default::default(),));
+    let with_credentials = secured.then(|| {
+        quote! {
+            /// The client with these credentials: each operation sends those
+            /// its `security` names (none are sent until this is called).
+            pub fn with_credentials(mut self, credentials: super::Credentials) -> Self {
+                self.credentials = credentials;
+                self
+            }
+        }
+    });
     quote! {
         /// An async HTTP client for every operation, on reqwest.
         pub mod client {
@@ -30,6 +44,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             pub struct Client {
                 base_url: ::std::string::String,
                 http: ::reqwest::Client,
+                #credentials_field
             }
 
             impl Client {
@@ -49,8 +64,10 @@ pub(super) fn emit(api: &Api) -> TokenStream {
                     while base_url.ends_with('/') {
                         base_url.pop();
                     }
-                    Self { base_url, http }
+                    Self { base_url, http, #credentials_init }
                 }
+
+                #with_credentials
 
                 /// The base URL requests are sent to.
                 pub fn base_url(&self) -> &str {
@@ -124,7 +141,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
     }
 }
 
-fn operation(op: &Operation) -> TokenStream {
+fn operation(api: &Api, op: &Operation) -> TokenStream {
     let name = ident(&op.fn_name);
     let request = ident(&op.request);
     let response = ident(&op.response);
@@ -267,6 +284,32 @@ fn operation(op: &Operation) -> TokenStream {
                 .body(body);
         },
     });
+    for index in op.schemes() {
+        let scheme = &api.schemes[index];
+        let field = ident(&scheme.field);
+        match &scheme.kind {
+            SchemeKind::QueryKey(name) => query.push(quote! {
+                if let ::std::option::Option::Some(key) = &self.credentials.#field {
+                    query.push(#name, key);
+                }
+            }),
+            SchemeKind::HeaderKey(name) => headers.push(quote! {
+                if let ::std::option::Option::Some(key) = &self.credentials.#field {
+                    request = request.header(#name, support::header_value(#name, key)?);
+                }
+            }),
+            SchemeKind::Basic => headers.push(quote! {
+                if let ::std::option::Option::Some(basic) = &self.credentials.#field {
+                    request = request.basic_auth(&basic.username, ::std::option::Option::Some(&basic.password));
+                }
+            }),
+            SchemeKind::Bearer => headers.push(quote! {
+                if let ::std::option::Option::Some(token) = &self.credentials.#field {
+                    request = request.bearer_auth(token);
+                }
+            }),
+        }
+    }
     let query = if query.is_empty() {
         quote!()
     } else {

@@ -8,7 +8,7 @@ mod client;
 mod server;
 mod types;
 
-use crate::model::{Api, Case, Status, Ty};
+use crate::model::{Api, Case, Scheme, SchemeKind, Status, Ty};
 use crate::names::ident;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -225,9 +225,102 @@ fn shared(api: &Api) -> TokenStream {
                 }
             }
         });
+    let credentials = credentials(api);
     quote! {
         #file_part
+        #credentials
         #(#items)*
+    }
+}
+
+/// The schemes some operation's security names, in document order.
+pub(crate) fn used_schemes(api: &Api) -> Vec<&Scheme> {
+    let used: std::collections::BTreeSet<usize> =
+        api.operations.iter().flat_map(|op| op.schemes()).collect();
+    used.into_iter().map(|i| &api.schemes[i]).collect()
+}
+
+/// `Credentials`, a field per security scheme in use, and `BasicAuth`.
+fn credentials(api: &Api) -> TokenStream {
+    let schemes = used_schemes(api);
+    if schemes.is_empty() {
+        return TokenStream::new();
+    }
+    let fields = schemes.iter().map(|scheme| {
+        let field = ident(&scheme.field);
+        let (how, t) = match &scheme.kind {
+            SchemeKind::HeaderKey(name) => (
+                format!("an API key, sent in the `{name}` header"),
+                quote!(::std::string::String),
+            ),
+            SchemeKind::QueryKey(name) => (
+                format!("an API key, sent as the `{name}` query parameter"),
+                quote!(::std::string::String),
+            ),
+            SchemeKind::Basic => ("HTTP basic authentication".to_string(), quote!(BasicAuth)),
+            SchemeKind::Bearer => (
+                "a token, sent as `Authorization: Bearer`".to_string(),
+                quote!(::std::string::String),
+            ),
+        };
+        let mut text = format!("`{}`: {how}.", scheme.key);
+        if let Some(d) = scheme
+            .doc
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
+            text = format!("{text}\n\n{d}");
+        }
+        let field_doc = self::doc(Some(&text));
+        quote!(#field_doc pub #field: ::std::option::Option<#t>,)
+    });
+    let debug_fields = schemes.iter().map(|scheme| {
+        let field = ident(&scheme.field);
+        let name = scheme.field.trim_start_matches("r#");
+        quote!(.field(#name, &self.#field.as_ref().map(|_| "<redacted>")))
+    });
+    let basic = schemes
+        .iter()
+        .any(|s| s.kind == SchemeKind::Basic)
+        .then(|| {
+            quote! {
+                /// A user name and password for HTTP basic authentication.
+                #[derive(Clone, PartialEq, Eq)]
+                pub struct BasicAuth {
+                    pub username: ::std::string::String,
+                    pub password: ::std::string::String,
+                }
+
+                impl ::std::fmt::Debug for BasicAuth {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.debug_struct("BasicAuth")
+                            .field("username", &self.username)
+                            .field("password", &"<redacted>")
+                            .finish()
+                    }
+                }
+            }
+        });
+    quote! {
+        /// Credentials for the document's security schemes. The client sends,
+        /// on each operation, those it holds that the operation's `security`
+        /// names; the server hands an operation's handler those the request
+        /// carried. `Debug` does not print the secrets.
+        #[derive(Clone, PartialEq, Eq, Default)]
+        pub struct Credentials {
+            #(#fields)*
+        }
+
+        impl ::std::fmt::Debug for Credentials {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("Credentials")
+                    #(#debug_fields)*
+                    .finish()
+            }
+        }
+
+        #basic
     }
 }
 

@@ -5,7 +5,7 @@
 use super::{Scope, doc, join_fn, ty};
 use crate::model::{
     Api, Case, Discriminant, FormKind, ListFormat, Location, Media, Method, Operation, Route,
-    Rules, Status, Ty, TypeDef, TypeKind,
+    Rules, SchemeKind, Status, Ty, TypeDef, TypeKind,
 };
 use crate::names::ident;
 use proc_macro2::TokenStream;
@@ -148,25 +148,39 @@ pub(super) fn emit(api: &Api) -> TokenStream {
 
             /// Why a request was refused before any method of [`Api`] saw it:
             /// the parameter (or `body`), where it was expected, and what is wrong.
-            /// [`Api::rejected`] turns it into the answer; by default a 400 with a
-            /// JSON body `{"error": "bad request", "parameter", "in", "message"}`
-            /// (and `accepted`, the values an enum lists).
+            /// [`Api::rejected`] turns it into the answer; by default its `status`
+            /// (400, or 401 for missing credentials) with a JSON body
+            /// `{"error", "parameter", "in", "message"}` (and `accepted`, the
+            /// values an enum lists or the schemes that would do).
             #[derive(Debug, Clone, PartialEq, Eq)]
             #[non_exhaustive]
             pub struct Rejection {
                 /// The parameter's name in the document, or `body`.
                 pub parameter: ::std::string::String,
-                /// `path`, `query`, `header` or `body`.
+                /// `path`, `query`, `header`, `form`, `body`, or `security` for
+                /// missing credentials.
                 pub location: &'static str,
                 /// What is wrong, in words.
                 pub message: ::std::string::String,
-                /// The values the parameter's `enum` lists, when that is what was broken.
+                /// The values the parameter's `enum` lists, when that is what was broken;
+                /// for missing credentials, the security schemes that would do.
                 pub accepted: ::std::vec::Vec<::std::string::String>,
+                /// 400 Bad Request, or 401 Unauthorized when credentials are missing.
+                pub status: ::axum::http::StatusCode,
+                /// The `WWW-Authenticate` challenge of a 401, when the schemes have one.
+                challenge: ::std::option::Option<&'static str>,
             }
 
             impl Rejection {
                 fn new(parameter: &str, location: &'static str, message: impl ::std::convert::Into<::std::string::String>) -> Self {
-                    Self { parameter: parameter.to_string(), location, message: message.into(), accepted: ::std::vec::Vec::new() }
+                    Self {
+                        parameter: parameter.to_string(),
+                        location,
+                        message: message.into(),
+                        accepted: ::std::vec::Vec::new(),
+                        status: ::axum::http::StatusCode::BAD_REQUEST,
+                        challenge: ::std::option::Option::None,
+                    }
                 }
             }
 
@@ -179,7 +193,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             impl ::axum::response::IntoResponse for Rejection {
                 fn into_response(self) -> ::axum::response::Response {
                     let mut body = ::serde_json::json!({
-                        "error": "bad request",
+                        "error": if self.status == ::axum::http::StatusCode::UNAUTHORIZED { "unauthorized" } else { "bad request" },
                         "parameter": self.parameter,
                         "in": self.location,
                         "message": self.message,
@@ -187,7 +201,14 @@ pub(super) fn emit(api: &Api) -> TokenStream {
                     if !self.accepted.is_empty() {
                         body["accepted"] = ::serde_json::json!(self.accepted);
                     }
-                    support::json(400, &body)
+                    let mut response = support::json(self.status.as_u16(), &body);
+                    if let ::std::option::Option::Some(challenge) = self.challenge {
+                        response.headers_mut().insert(
+                            ::axum::http::header::WWW_AUTHENTICATE,
+                            ::axum::http::HeaderValue::from_static(challenge),
+                        );
+                    }
+                    response
                 }
             }
 
@@ -212,13 +233,22 @@ fn trait_method(op: &Operation) -> TokenStream {
     let response = ident(&op.response);
     let doc = doc(op.doc.as_deref());
     let id = &op.id;
+    let (credentials, unused) = if op.security.is_empty() {
+        (quote!(), quote!(req))
+    } else {
+        (
+            quote!(credentials: super::Credentials,),
+            quote!((req, credentials)),
+        )
+    };
     quote! {
         #doc
         fn #name(
             &self,
             req: super::#request,
+            #credentials
         ) -> impl ::std::future::Future<Output = ::std::result::Result<super::#response, Error>> + ::std::marker::Send {
-            let _ = req;
+            let _ = #unused;
             async { ::std::result::Result::Err(Error::not_implemented(#id)) }
         }
     }
@@ -463,7 +493,8 @@ fn call(api: &Api, op: &Operation) -> TokenStream {
         op.method.as_str()
     )));
     let input_used = !op.params.is_empty() || op.body.is_some();
-    if !input_used {
+    let secured = !op.security.is_empty();
+    if !input_used && !secured {
         return quote! {
             #handler_doc
             async fn #name<A: Api>(
@@ -474,24 +505,150 @@ fn call(api: &Api, op: &Operation) -> TokenStream {
             }
         };
     }
+    let (parse_fn, parse) = if input_used {
+        (
+            quote! {
+                fn #parse_name(input: &support::Input) -> ::std::result::Result<super::#request, Rejection> {
+                    ::std::result::Result::Ok(super::#request {
+                        #(#fields)*
+                        #body
+                    })
+                }
+            },
+            quote! {
+                let req = match #parse_name(&input) {
+                    ::std::result::Result::Ok(req) => req,
+                    ::std::result::Result::Err(rejection) => return <A as Api>::rejected(&api, rejection),
+                };
+            },
+        )
+    } else {
+        (quote!(), quote!(let req = super::#request {};))
+    };
+    let (credentials_fn, credentials, args) = if secured {
+        let credentials_name = format_ident!("credentials_{}", op.fn_name.trim_start_matches("r#"));
+        let body = credentials_check(api, op);
+        (
+            quote! {
+                fn #credentials_name(input: &support::Input) -> ::std::result::Result<super::Credentials, Rejection> {
+                    #body
+                }
+            },
+            quote! {
+                let credentials = match #credentials_name(&input) {
+                    ::std::result::Result::Ok(credentials) => credentials,
+                    ::std::result::Result::Err(rejection) => return <A as Api>::rejected(&api, rejection),
+                };
+            },
+            quote!(req, credentials),
+        )
+    } else {
+        (quote!(), quote!(), quote!(req))
+    };
     quote! {
-        fn #parse_name(input: &support::Input) -> ::std::result::Result<super::#request, Rejection> {
-            ::std::result::Result::Ok(super::#request {
-                #(#fields)*
-                #body
-            })
-        }
+        #credentials_fn
+        #parse_fn
 
         #handler_doc
         async fn #name<A: Api>(
             ::axum::extract::State(api): ::axum::extract::State<::std::sync::Arc<A>>,
             input: support::Input,
         ) -> ::axum::response::Response {
-            match #parse_name(&input) {
-                ::std::result::Result::Ok(req) => <A as Api>::#method(&api, req).await.into_response(),
-                ::std::result::Result::Err(rejection) => <A as Api>::rejected(&api, rejection),
+            #credentials
+            #parse
+            <A as Api>::#method(&api, #args).await.into_response()
+        }
+    }
+}
+
+/// The body of `credentials_<op>`: reads every credential the operation's
+/// security names, and refuses the request with a 401 when no alternative
+/// is complete (unless one alternative needs nothing).
+fn credentials_check(api: &Api, op: &Operation) -> TokenStream {
+    let schemes = op.schemes();
+    let reads = schemes.iter().map(|&i| {
+        let scheme = &api.schemes[i];
+        let field = ident(&scheme.field);
+        let read = match &scheme.kind {
+            SchemeKind::HeaderKey(name) => quote!(input.header(#name)?.map(str::to_string)),
+            SchemeKind::QueryKey(name) => quote!(input.query(#name).map(str::to_string)),
+            SchemeKind::Basic => quote!(input.basic()),
+            SchemeKind::Bearer => quote!(input.bearer()),
+        };
+        quote!(#field: #read,)
+    });
+    let rest = (schemes.len() < super::used_schemes(api).len())
+        .then(|| quote!(..::std::default::Default::default()));
+    let open = op.security.iter().any(Vec::is_empty);
+    let check = (!open).then(|| {
+        let several = op.security.len() > 1;
+        let alternatives = op.security.iter().map(|alternative| {
+            let present = alternative.iter().map(|&i| {
+                let field = ident(&api.schemes[i].field);
+                quote!(credentials.#field.is_some())
+            });
+            if several && alternative.len() > 1 {
+                quote!((#(#present)&&*))
+            } else {
+                quote!(#(#present)&&*)
+            }
+        });
+        let describe = |i: usize| {
+            let scheme = &api.schemes[i];
+            match &scheme.kind {
+                SchemeKind::HeaderKey(name) => format!("`{}` (header `{name}`)", scheme.key),
+                SchemeKind::QueryKey(name) => format!("`{}` (query parameter `{name}`)", scheme.key),
+                SchemeKind::Basic => format!("`{}` (Authorization: Basic)", scheme.key),
+                SchemeKind::Bearer => format!("`{}` (Authorization: Bearer)", scheme.key),
+            }
+        };
+        let wanted: Vec<String> = op
+            .security
+            .iter()
+            .map(|alternative| {
+                alternative
+                    .iter()
+                    .map(|&i| describe(i))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            })
+            .collect();
+        let message = format!("missing credentials: {}", wanted.join(", or "));
+        let accepted: Vec<String> = op
+            .security
+            .iter()
+            .map(|alternative| {
+                alternative
+                    .iter()
+                    .map(|&i| api.schemes[i].key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            })
+            .collect();
+        let parameter = accepted.first().cloned().unwrap_or_default();
+        let challenge = op.security.iter().flatten().find_map(|&i| match api.schemes[i].kind {
+            SchemeKind::Basic => Some("Basic realm=\"api\""),
+            SchemeKind::Bearer => Some("Bearer"),
+            _ => None,
+        });
+        let challenge = match challenge {
+            Some(c) => quote!(::std::option::Option::Some(#c)),
+            None => quote!(::std::option::Option::None),
+        };
+        quote! {
+            let complete = #(#alternatives)||*;
+            if !complete {
+                return ::std::result::Result::Err(support::unauthorized(#parameter, #message, &[#(#accepted),*], #challenge));
             }
         }
+    });
+    quote! {
+        let credentials = super::Credentials {
+            #(#reads)*
+            #rest
+        };
+        #check
+        ::std::result::Result::Ok(credentials)
     }
 }
 
@@ -783,6 +940,86 @@ fn support(api: &Api) -> TokenStream {
 
             }
         });
+    let schemes = super::used_schemes(api);
+    let bearer = schemes.iter().any(|s| s.kind == SchemeKind::Bearer);
+    let basic = schemes.iter().any(|s| s.kind == SchemeKind::Basic);
+    let bearer_method = bearer.then(|| {
+        quote! {
+            /// The token of an `Authorization: Bearer` header.
+            pub(super) fn bearer(&self) -> ::std::option::Option<::std::string::String> {
+                let value = self.headers.get(::axum::http::header::AUTHORIZATION)?.to_str().ok()?;
+                let (scheme, token) = value.trim().split_once(' ')?;
+                let token = token.trim();
+                (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then(|| token.to_string())
+            }
+        }
+    });
+    let basic_method = basic.then(|| {
+        quote! {
+            /// The user name and password of an `Authorization: Basic` header;
+            /// `None` when absent or malformed.
+            pub(super) fn basic(&self) -> ::std::option::Option<super::super::BasicAuth> {
+                let value = self.headers.get(::axum::http::header::AUTHORIZATION)?.to_str().ok()?;
+                let (scheme, encoded) = value.trim().split_once(' ')?;
+                if !scheme.eq_ignore_ascii_case("basic") {
+                    return ::std::option::Option::None;
+                }
+                let decoded = ::std::string::String::from_utf8(base64(encoded.trim())?).ok()?;
+                let (username, password) = decoded.split_once(':')?;
+                ::std::option::Option::Some(super::super::BasicAuth {
+                    username: username.to_string(),
+                    password: password.to_string(),
+                })
+            }
+        }
+    });
+    let auth_methods = quote!(#bearer_method #basic_method);
+    let base64 = basic.then(|| {
+        quote! {
+            /// Decodes standard base64 (RFC 4648, padding optional).
+            fn base64(text: &str) -> ::std::option::Option<::std::vec::Vec<u8>> {
+                let mut out = ::std::vec::Vec::with_capacity(text.len() / 4 * 3);
+                let (mut buffer, mut bits) = (0u32, 0u32);
+                for c in text.trim_end_matches('=').bytes() {
+                    let value = match c {
+                        b'A'..=b'Z' => c - b'A',
+                        b'a'..=b'z' => c - b'a' + 26,
+                        b'0'..=b'9' => c - b'0' + 52,
+                        b'+' => 62,
+                        b'/' => 63,
+                        _ => return ::std::option::Option::None,
+                    };
+                    buffer = (buffer << 6) | u32::from(value);
+                    bits += 6;
+                    if bits >= 8 {
+                        bits -= 8;
+                        out.push((buffer >> bits) as u8);
+                        buffer &= (1 << bits) - 1;
+                    }
+                }
+                ::std::option::Option::Some(out)
+            }
+        }
+    });
+    let auth_support = (!schemes.is_empty()).then(|| {
+        quote! {
+            /// A 401: the credentials the operation needs are missing.
+            pub(super) fn unauthorized(
+                parameter: &str,
+                message: &str,
+                accepted: &[&str],
+                challenge: ::std::option::Option<&'static str>,
+            ) -> Rejection {
+                let mut rejection = Rejection::new(parameter, "security", message);
+                rejection.accepted = accepted.iter().map(|a| a.to_string()).collect();
+                rejection.status = ::axum::http::StatusCode::UNAUTHORIZED;
+                rejection.challenge = challenge;
+                rejection
+            }
+
+            #base64
+        }
+    });
     let forms = params().any(|p| matches!(p.location, Location::Form(_)));
     let form_init = forms.then(|| quote!(form, #parts_field_init));
     let (form_fields, form_read, form_methods, form_support) = if forms {
@@ -945,6 +1182,8 @@ fn support(api: &Api) -> TokenStream {
 
                 #form_methods
 
+                #auth_methods
+
                 pub(super) fn header(&self, name: &'static str) -> ::std::result::Result<::std::option::Option<&str>, Rejection> {
                     match self.headers.get(name) {
                         ::std::option::Option::None => ::std::result::Result::Ok(::std::option::Option::None),
@@ -1004,6 +1243,8 @@ fn support(api: &Api) -> TokenStream {
             }
 
             #form_support
+
+            #auth_support
 
             fn parse<T: ::std::str::FromStr>(raw: &str, name: &str, location: &'static str) -> ::std::result::Result<T, Rejection>
             where
