@@ -23,6 +23,8 @@ enum Received {
     Upload(UploadRequest),
     Blob(PutBlobRequest),
     Negotiated(NegotiatedRequest),
+    Account(CreateAccountRequest),
+    Shapes(EchoShapesRequest),
 }
 
 /// Records every request; answers what the test put in `answer`.
@@ -58,6 +60,28 @@ fn echo() -> types::Echo {
 }
 
 impl server::Api for Recorder {
+    async fn echo_shapes(
+        &self,
+        req: EchoShapesRequest,
+    ) -> Result<EchoShapesResponse, server::Error> {
+        let body = req.body.clone();
+        self.log(Received::Shapes(req));
+        Ok(EchoShapesResponse::Ok(body))
+    }
+
+    async fn create_account(
+        &self,
+        req: CreateAccountRequest,
+    ) -> Result<CreateAccountResponse, server::Error> {
+        let name = req.body.name.clone();
+        self.log(Received::Account(req));
+        Ok(CreateAccountResponse::Created(types::Account {
+            id: Some(7),
+            name,
+            tier: None,
+        }))
+    }
+
     async fn scalars(&self, req: ScalarsRequest) -> Result<ScalarsResponse, server::Error> {
         self.log(Received::Scalars(req));
         Ok(self
@@ -130,6 +154,8 @@ fn scalars_request() -> ScalarsRequest {
         x_weight: Some(1.5),
         x_trace_id: Some("trace 1".to_string()),
         page: Some(3),
+        level: Some(-2),
+        factor: Some(1.5),
     }
 }
 
@@ -160,6 +186,8 @@ async fn an_absent_shared_parameter_arrives_as_its_default() {
         x_weight: None,
         x_trace_id: None,
         page: None,
+        level: None,
+        factor: None,
         ..scalars_request()
     };
     client.scalars(&req).await.expect("scalars");
@@ -508,4 +536,117 @@ async fn json_is_preferred_among_several_media_types() {
     let (recorder, client, _) = start().await;
     client.negotiated(&req).await.expect("negotiated");
     assert_eq!(recorder.last(), Received::Negotiated(req));
+}
+
+#[tokio::test]
+async fn a_read_only_field_is_left_out_of_requests_and_filled_in_responses() {
+    let (recorder, client, _) = start().await;
+    let req = CreateAccountRequest {
+        body: types::Account {
+            id: None,
+            name: "a".to_string(),
+            tier: Some(2),
+        },
+    };
+    let response = client.create_account(&req).await.expect("createAccount");
+    assert_eq!(recorder.last(), Received::Account(req));
+    assert_eq!(
+        response,
+        CreateAccountResponse::Created(types::Account {
+            id: Some(7),
+            name: "a".to_string(),
+            tier: None,
+        })
+    );
+
+    let (addr, log) = recording_server(201, "application/json", br#"{"id":1,"name":"a"}"#).await;
+    let client = client::Client::new(format!("http://{addr}"));
+    client
+        .create_account(&CreateAccountRequest {
+            body: types::Account {
+                id: None,
+                name: "a".to_string(),
+                tier: None,
+            },
+        })
+        .await
+        .expect("createAccount");
+    assert_eq!(log.lock().unwrap()[0].body, br#"{"name":"a"}"#);
+}
+
+#[tokio::test]
+async fn integer_and_number_enums_are_enforced_by_the_server() {
+    let (recorder, _, addr) = start().await;
+    let response = raw_http(addr, "GET /v2/scalars/true/1?scale=1&level=5 HTTP/1.1", b"").await;
+    assert_eq!(response.status, 400);
+    assert_eq!(response.json()["parameter"], "level");
+    let message = response.json()["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(message.contains("1, -2, 30"), "{message}");
+    let response = raw_http(
+        addr,
+        "GET /v2/scalars/true/1?scale=1&level=30 HTTP/1.1\r\nfactor: 2",
+        b"",
+    )
+    .await;
+    assert_eq!(response.status, 400);
+    assert_eq!(response.json()["parameter"], "factor");
+    let response = raw_http(
+        addr,
+        "POST /v2/accounts HTTP/1.1\r\nContent-Type: application/json",
+        br#"{"name":"a","tier":3}"#,
+    )
+    .await;
+    assert_eq!(response.status, 400);
+    let message = response.json()["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(message.starts_with("/tier: 3 is not one of"), "{message}");
+    assert_eq!(recorder.count(), 0);
+    // Listed values pass.
+    let response = raw_http(
+        addr,
+        "GET /v2/scalars/true/1?scale=1&level=-2 HTTP/1.1\r\nfactor: 0.5",
+        b"",
+    )
+    .await;
+    assert_eq!(response.status, 404, "the handler's default answer");
+    assert_eq!(recorder.count(), 1);
+}
+
+#[tokio::test]
+async fn maps_free_form_nested_arrays_all_of_and_recursive_types_round_trip() {
+    let (recorder, client, _) = start().await;
+    let shapes: types::Shapes = serde_json::from_value(serde_json::json!({
+        "counts": {"a": 1, "b": -2},
+        "anything": {"x": [1, "two", null], "y": {"z": true}},
+        "free": {"k": 1.5},
+        "grid": [[1.0, 2.5], [], [-3.0]],
+        "merged": {"id": "m1", "extra": true},
+        "tree": {"label": "root", "children": [{"label": "leaf", "children": []}]},
+        "even": {"next": {"next": {"next": {}}}},
+        "inline": {"x": 7}
+    }))
+    .expect("the document's types read the JSON");
+    // The types are what the document says, boxed only on a cycle.
+    let _: &Option<std::collections::BTreeMap<String, i32>> = &shapes.counts;
+    let _: &Option<std::collections::BTreeMap<String, serde_json::Value>> = &shapes.anything;
+    let _: &Option<Vec<Vec<f64>>> = &shapes.grid;
+    let merged: &types::Merged = shapes.merged.as_ref().expect("merged");
+    let _: (&String, &Option<bool>) = (&merged.id, &merged.extra);
+    let tree: &types::Tree = shapes.tree.as_ref().expect("tree");
+    let _: &Option<Vec<types::Tree>> = &tree.children;
+    let even: &types::Even = shapes.even.as_ref().expect("even");
+    let _: &Option<Box<types::Odd>> = &even.next;
+    let _: &Option<types::ShapesInline> = &shapes.inline;
+
+    let req = EchoShapesRequest {
+        body: shapes.clone(),
+    };
+    let response = client.echo_shapes(&req).await.expect("echoShapes");
+    assert_eq!(recorder.last(), Received::Shapes(req));
+    assert_eq!(response, EchoShapesResponse::Ok(shapes));
 }

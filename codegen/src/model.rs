@@ -101,7 +101,7 @@ fn default_fits(texts: &[String], ty: &Ty) -> bool {
 
 /// What the document asks of a value beyond its type (Swagger 2.0's
 /// validation keywords); the server checks them, the client does not.
-/// `enum` is not here: string enums are types of their own.
+/// A string `enum` is not here: string enums are types of their own.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rules {
     /// The bound, and whether it is exclusive.
@@ -112,6 +112,9 @@ pub struct Rules {
     pub min_items: Option<usize>,
     pub max_items: Option<usize>,
     pub unique_items: bool,
+    /// The values a numeric `enum` lists (string enums are types of their
+    /// own; a number's enum is a rule on a plain number).
+    pub one_of: Vec<f64>,
     /// The rules of an array's items.
     pub items: Option<Box<Rules>>,
 }
@@ -135,8 +138,16 @@ impl Rules {
             v3::SchemaKind::Type(v3::Type::Integer(t)) => {
                 rules.minimum = t.minimum.map(|m| (m as f64, t.exclusive_minimum));
                 rules.maximum = t.maximum.map(|m| (m as f64, t.exclusive_maximum));
+                rules.one_of = t.enumeration.iter().flatten().map(|&v| v as f64).collect();
             }
             v3::SchemaKind::Type(v3::Type::Number(t)) => {
+                rules.one_of = t
+                    .enumeration
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .filter(|v| v.is_finite())
+                    .collect();
                 rules.minimum = t
                     .minimum
                     .filter(|m| m.is_finite())
@@ -642,7 +653,7 @@ impl<'a> Builder<'a> {
                     if !seen.insert(wire.clone()) {
                         continue;
                     }
-                    let (variant, _) = scope.claim(&names::pascal(wire, "Empty"));
+                    let (variant, _) = scope.claim(&names::variant(wire));
                     variants.push(Variant {
                         name: variant,
                         wire: wire.clone(),
@@ -799,8 +810,18 @@ impl<'a> Builder<'a> {
             let rules = Rules::of(&property);
             let item = property.as_item();
             let nullable = item.is_some_and(|s| s.schema_data.nullable);
-            let doc = item.and_then(|s| s.schema_data.description.clone());
-            let required = object.required.contains(wire) && !nullable;
+            // A `readOnly` property is the server's to send: requests may leave
+            // it out even when it is required, so it is an `Option`.
+            let read_only = item.is_some_and(|s| s.schema_data.read_only);
+            let mut doc = item.and_then(|s| s.schema_data.description.clone());
+            if read_only {
+                let note = "Read-only: sent by the server; a request may leave it out.";
+                doc = Some(match doc {
+                    Some(d) => format!("{}\n\n{note}", d.trim()),
+                    None => note.to_string(),
+                });
+            }
+            let required = object.required.contains(wire) && !nullable && !read_only;
             fields.push(Field {
                 name,
                 wire: wire.clone(),

@@ -59,6 +59,57 @@ pub fn pascal(name: &str, fallback: &str) -> String {
     finish(ascii_words(name).to_pascal_case(), fallback, "N")
 }
 
+/// An enum variant name: like [`pascal`], except that a value made only of
+/// ASCII symbols is spelled by their names (`>` → `Gt`, `$` → `Dollar`,
+/// `>=` → `GtEq`) rather than falling back, so `enum: [">", "$"]` reads
+/// as `Gt` and `Dollar`, not `Empty` and `Empty2`. The empty value is `Empty`.
+pub fn variant(wire: &str) -> String {
+    let name = pascal(wire, "");
+    if !name.is_empty() || wire.is_empty() || !wire.is_ascii() {
+        return finish(name, "Empty", "N");
+    }
+    let spelled: String = wire.chars().map(symbol_name).collect();
+    finish(spelled, "Empty", "N")
+}
+
+fn symbol_name(c: char) -> &'static str {
+    match c {
+        '>' => "Gt",
+        '<' => "Lt",
+        '=' => "Eq",
+        '!' => "Bang",
+        '$' => "Dollar",
+        '-' => "Minus",
+        '+' => "Plus",
+        '*' => "Star",
+        '/' => "Slash",
+        '\\' => "Backslash",
+        '.' => "Dot",
+        ',' => "Comma",
+        ':' => "Colon",
+        ';' => "Semicolon",
+        '_' => "Underscore",
+        '@' => "At",
+        '#' => "Hash",
+        '%' => "Percent",
+        '&' => "Amp",
+        '|' => "Pipe",
+        '~' => "Tilde",
+        '^' => "Caret",
+        '?' => "Question",
+        '(' => "LParen",
+        ')' => "RParen",
+        '[' => "LBracket",
+        ']' => "RBracket",
+        '{' => "LBrace",
+        '}' => "RBrace",
+        '"' => "Quote",
+        '\'' => "Apostrophe",
+        '`' => "Backtick",
+        _ => "Space",
+    }
+}
+
 /// A field, function or module name: `X-Request-Id` → `x_request_id`, `type` → `r#type`.
 pub fn snake(name: &str, fallback: &str) -> String {
     finish(ascii_words(name).to_snake_case(), fallback, "n")
@@ -163,6 +214,27 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(pascal(input, "Unnamed"), expected, "pascal({input:?})");
+        }
+    }
+
+    #[test]
+    fn variant_table() {
+        let cases = [
+            ("", "Empty"),
+            (">", "Gt"),
+            ("$", "Dollar"),
+            (">=", "GtEq"),
+            ("_abc", "Abc"),
+            ("-efg", "Efg"),
+            ("(xyz)", "Xyz"),
+            ("1", "N1"),
+            (" ", "Space"),
+            ("é", "U00e9"),
+            ("self", "Self_"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(variant(input), expected, "variant({input:?})");
+            let _ = ident(&variant(input));
         }
     }
 

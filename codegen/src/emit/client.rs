@@ -367,17 +367,35 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
         .responses
         .iter()
         .filter(|c| matches!(c.status, Status::Code(_)))
-        .map(|c| arm(op, c));
-    let ranges = op
-        .responses
-        .iter()
-        .filter(|c| matches!(c.status, Status::Range(_)))
-        .map(|c| arm(op, c));
-    let fallback = match op.responses.iter().find(|c| c.status == Status::Default) {
-        Some(case) => arm(op, case),
-        None => quote!(_ => ::std::result::Result::Err(Error::UnexpectedStatus { status, body }),),
+        .chain(
+            op.responses
+                .iter()
+                .filter(|c| matches!(c.status, Status::Range(_))),
+        )
+        .map(|c| {
+            let (pattern, build) = arm(op, c);
+            quote!(#pattern => #build,)
+        });
+    let default = op.responses.iter().find(|c| c.status == Status::Default);
+    let fallback = match default {
+        Some(case) => arm(op, case).1,
+        None => quote!(::std::result::Result::Err(Error::UnexpectedStatus {
+            status,
+            body
+        })),
     };
 
+    // Without a documented status there is nothing to match.
+    let decode = if op.responses.iter().all(|c| c.status == Status::Default) {
+        fallback
+    } else {
+        quote! {
+            match status {
+                #(#arms)*
+                _ => #fallback,
+            }
+        }
+    };
     let headers_binding = if op.responses.iter().any(|c| !c.headers.is_empty()) {
         quote!(headers)
     } else {
@@ -395,11 +413,7 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
             #form
             #accept
             let (status, #headers_binding, body) = self.execute(request).await?;
-            match status {
-                #(#arms)*
-                #(#ranges)*
-                #fallback
-            }
+            #decode
         }
     }
 }
@@ -412,12 +426,35 @@ fn push_literal(literal: &str) -> TokenStream {
     }
 }
 
-fn arm(op: &Operation, case: &Case) -> TokenStream {
+/// The match arm of one documented response: the status pattern and the
+/// expression that builds the variant.
+fn arm(op: &Operation, case: &Case) -> (TokenStream, TokenStream) {
     let response = ident(&op.response);
     let variant = ident(&case.variant);
-    let decode = match &case.body {
-        Some((_, Media::Json)) => quote!(support::decode(status, body)?),
-        Some((_, Media::Raw(_))) | None => quote!(body),
+    // `body` alone when the body is passed on as it is.
+    let body_field = match &case.body {
+        Some((_, Media::Json)) => quote!(body: support::decode(status, body)?,),
+        Some((_, Media::Raw(_))) => quote!(body,),
+        None => match case.status {
+            Status::Code(_) => quote!(),
+            Status::Range(_) | Status::Default => quote!(body,),
+        },
+    };
+    let pattern = match case.status {
+        Status::Code(code) => {
+            let code = proc_macro2::Literal::u16_unsuffixed(code);
+            quote!(#code)
+        }
+        Status::Range(digit) => {
+            let low = proc_macro2::Literal::u16_unsuffixed(digit * 100);
+            let high = proc_macro2::Literal::u16_unsuffixed(digit * 100 + 99);
+            quote!(#low..=#high)
+        }
+        Status::Default => quote!(_),
+    };
+    let status_field = match case.status {
+        Status::Code(_) => quote!(),
+        Status::Range(_) | Status::Default => quote!(status,),
     };
     if !case.headers.is_empty() {
         let reads = case.headers.iter().map(|h| {
@@ -432,50 +469,29 @@ fn arm(op: &Operation, case: &Case) -> TokenStream {
             }
         });
         let fields = case.headers.iter().map(|h| ident(&h.name));
-        let (pattern, status_field, body_field) = match case.status {
-            Status::Code(code) => {
-                let code = proc_macro2::Literal::u16_unsuffixed(code);
-                let body_field = case.body.as_ref().map(|_| quote!(body: #decode,));
-                (quote!(#code), quote!(), body_field)
-            }
-            Status::Range(digit) => {
-                let low = proc_macro2::Literal::u16_unsuffixed(digit * 100);
-                let high = proc_macro2::Literal::u16_unsuffixed(digit * 100 + 99);
-                (
-                    quote!(#low..=#high),
-                    quote!(status,),
-                    Some(quote!(body: #decode,)),
-                )
-            }
-            Status::Default => (quote!(_), quote!(status,), Some(quote!(body: #decode,))),
-        };
-        let drop_body = body_field.is_none().then(|| quote!(let _ = body;));
-        return quote! {
-            #pattern => {
+        let drop_body = body_field.is_empty().then(|| quote!(let _ = body;));
+        let build = quote! {
+            {
                 #(#reads)*
                 #drop_body
                 ::std::result::Result::Ok(super::#response::#variant { #status_field #body_field #(#fields),* })
             }
         };
+        return (pattern, build);
     }
-    match case.status {
-        Status::Code(code) => {
-            let code = proc_macro2::Literal::u16_unsuffixed(code);
-            let value = match &case.body {
-                Some(_) => quote!(super::#response::#variant(#decode)),
-                None => quote!(super::#response::#variant),
-            };
-            quote!(#code => ::std::result::Result::Ok(#value),)
+    let build = match (case.status, &case.body) {
+        (Status::Code(_), Some((_, Media::Json))) => {
+            quote!(::std::result::Result::Ok(super::#response::#variant(support::decode(status, body)?)))
         }
-        Status::Range(digit) => {
-            let low = proc_macro2::Literal::u16_unsuffixed(digit * 100);
-            let high = proc_macro2::Literal::u16_unsuffixed(digit * 100 + 99);
-            quote!(#low..=#high => ::std::result::Result::Ok(super::#response::#variant { status, body: #decode }),)
+        (Status::Code(_), Some((_, Media::Raw(_)))) => {
+            quote!(::std::result::Result::Ok(super::#response::#variant(body)))
         }
-        Status::Default => {
-            quote!(_ => ::std::result::Result::Ok(super::#response::#variant { status, body: #decode }),)
+        (Status::Code(_), None) => quote!(::std::result::Result::Ok(super::#response::#variant)),
+        _ => {
+            quote!(::std::result::Result::Ok(super::#response::#variant { #status_field #body_field }))
         }
-    }
+    };
+    (pattern, build)
 }
 
 /// Private helpers of the client, emitted once per file.

@@ -737,6 +737,13 @@ fn rules(r: &Rules) -> TokenStream {
     if r.unique_items {
         fields.push(quote!(unique_items: true,));
     }
+    if !r.one_of.is_empty() {
+        let values = r
+            .one_of
+            .iter()
+            .map(|&v| proc_macro2::Literal::f64_suffixed(v));
+        fields.push(quote!(one_of: &[#(#values),*],));
+    }
     if let Some(items) = &r.items {
         let items = rules(items);
         fields.push(quote!(items: ::std::option::Option::Some(&#items),));
@@ -1462,6 +1469,8 @@ fn support(api: &Api) -> TokenStream {
                 pub(super) max_items: ::std::option::Option<usize>,
                 pub(super) unique_items: bool,
                 pub(super) items: ::std::option::Option<&'static Rules>,
+                /// A numeric `enum`: the values it lists (empty: any).
+                pub(super) one_of: &'static [f64],
             }
 
             impl Rules {
@@ -1476,6 +1485,7 @@ fn support(api: &Api) -> TokenStream {
                     max_items: ::std::option::Option::None,
                     unique_items: false,
                     items: ::std::option::Option::None,
+                    one_of: &[],
                 };
             }
 
@@ -1491,6 +1501,10 @@ fn support(api: &Api) -> TokenStream {
                     ::std::result::Result::Err(if at.is_empty() { why } else { ::std::format!("{at}: {why}") })
                 };
                 if let ::std::option::Option::Some(n) = value.as_f64() {
+                    if !rules.one_of.is_empty() && !rules.one_of.contains(&n) {
+                        let listed: ::std::vec::Vec<::std::string::String> = rules.one_of.iter().map(|v| v.to_string()).collect();
+                        return fail(at.as_str(), ::std::format!("{value} is not one of the values the enum lists ({})", listed.join(", ")));
+                    }
                     if let ::std::option::Option::Some(min) =
                         rules.minimum.filter(|&min| n < min || (rules.exclusive_minimum && n == min))
                     {
