@@ -295,6 +295,8 @@ async fn every_collection_format_round_trips() {
             String::new(),
         ]),
         x_flags: Some(vec![true, false, true]),
+        cursor: Some(-1),
+        q: Some(String::new()),
     };
     client.lists(&req).await.expect("lists");
     assert_eq!(recorder.last(), Received::Lists(req));
@@ -306,6 +308,8 @@ async fn every_collection_format_round_trips() {
         pipes: None,
         multi: None,
         x_flags: None,
+        cursor: None,
+        q: None,
     };
     client.lists(&empty).await.expect("lists");
     assert_eq!(recorder.last(), Received::Lists(empty));
@@ -322,6 +326,8 @@ async fn collection_formats_use_their_separators_on_the_wire() {
         pipes: Some(vec![1.0, 2.5]),
         multi: Some(vec!["e".to_string(), "f".to_string()]),
         x_flags: Some(vec![true, false]),
+        cursor: None,
+        q: None,
     };
     client.lists(&req).await.expect("lists");
     let sent = log.lock().unwrap()[0].clone();
@@ -649,4 +655,19 @@ async fn maps_free_form_nested_arrays_all_of_and_recursive_types_round_trip() {
     let response = client.echo_shapes(&req).await.expect("echoShapes");
     assert_eq!(recorder.last(), Received::Shapes(req));
     assert_eq!(response, EchoShapesResponse::Ok(shapes));
+}
+
+#[tokio::test]
+async fn allow_empty_value_reads_an_empty_value_as_absent_or_empty() {
+    let (recorder, _, addr) = start().await;
+    let response = raw_http(addr, "GET /v2/lists/1?cursor=&q= HTTP/1.1", b"").await;
+    assert_eq!(response.status, 200);
+    let Received::Lists(req) = recorder.last() else {
+        panic!("lists was not called");
+    };
+    assert_eq!((req.cursor, req.q), (None, Some(String::new())));
+    // A value that is there is still checked.
+    let response = raw_http(addr, "GET /v2/lists/1?cursor=x HTTP/1.1", b"").await;
+    assert_eq!(response.status, 400);
+    assert_eq!(response.json()["parameter"], "cursor");
 }

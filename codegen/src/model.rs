@@ -397,6 +397,10 @@ pub struct Param {
     /// What the server uses when an optional parameter is absent, as the
     /// text (for an array, the items' texts) it would have arrived as.
     pub default: Option<Vec<String>>,
+    /// `allowEmptyValue`: an empty value (`?cursor=`) is the parameter sent
+    /// without a value, which the server reads as absent unless the type is
+    /// a string (then it is the empty string).
+    pub allow_empty: bool,
     pub doc: Option<String>,
 }
 
@@ -1038,8 +1042,16 @@ impl<'a> Builder<'a> {
         for (i, p) in op.parameters.iter().enumerate() {
             let p_pointer = join(&join(pointer, "parameters"), i);
             let Some(p) = p.as_item() else { continue };
+            let mut allow_empty = false;
             let (location, data) = match p {
-                v3::Parameter::Query { parameter_data, .. } => (Location::Query, parameter_data),
+                v3::Parameter::Query {
+                    parameter_data,
+                    allow_empty_value,
+                    ..
+                } => {
+                    allow_empty = allow_empty_value.unwrap_or(false);
+                    (Location::Query, parameter_data)
+                }
                 v3::Parameter::Header { parameter_data, .. } => (Location::Header, parameter_data),
                 v3::Parameter::Path { parameter_data, .. } => (Location::Path, parameter_data),
                 v3::Parameter::Cookie { .. } => continue,
@@ -1078,7 +1090,10 @@ impl<'a> Builder<'a> {
                     pointer: &p_pointer,
                 },
             );
-            params.push(param);
+            params.push(Param {
+                allow_empty,
+                ..param
+            });
         }
 
         // Path segments; template variables without a parameter get one.
@@ -1109,6 +1124,7 @@ impl<'a> Builder<'a> {
                         list: None,
                         rules: Rules::default(),
                         default: None,
+                        allow_empty: false,
                         doc: None,
                     });
                     params.len() - 1
@@ -1136,6 +1152,7 @@ impl<'a> Builder<'a> {
                     list: None,
                     rules: Rules::default(),
                     default: None,
+                    allow_empty: false,
                     doc: None,
                 });
             }
@@ -1423,6 +1440,7 @@ impl<'a> Builder<'a> {
             list,
             rules,
             default,
+            allow_empty: false,
             doc: p.doc.map(str::to_string),
         }
     }

@@ -387,6 +387,9 @@ fn call(api: &Api, op: &Operation) -> TokenStream {
                     quote!(input.path_between(#position, #prefix, #suffix))
                 }
             }
+            Location::Query if p.allow_empty && p.ty != Ty::String && p.list.is_none() => {
+                quote!(input.query(#wire).filter(|value| !value.is_empty()))
+            }
             Location::Query => quote!(input.query(#wire)),
             Location::Header => quote!(input.header(#wire)?),
             Location::Form(_) => quote!(input.form(#wire)),
