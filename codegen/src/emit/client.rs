@@ -20,6 +20,22 @@ pub(super) fn emit(api: &Api) -> TokenStream {
         }
     });
     let support = support(api);
+    // A document without operations has nothing to execute.
+    let execute = (!api.operations.is_empty()).then(|| {
+        quote! {
+                async fn execute(
+                    &self,
+                    request: ::reqwest::RequestBuilder,
+                ) -> ::std::result::Result<(u16, ::reqwest::header::HeaderMap, ::bytes::Bytes), Error> {
+                    let mut response = request.send().await.map_err(Error::Request)?;
+                    let status = response.status().as_u16();
+                    let headers = ::std::mem::take(response.headers_mut());
+                    let body = response.bytes().await.map_err(Error::Request)?;
+                    ::std::result::Result::Ok((status, headers, body))
+                }
+
+        }
+    });
     let secured = !super::used_schemes(api).is_empty();
     let credentials_field = secured.then(|| quote!(credentials: super::Credentials,));
     let credentials_init =
@@ -74,17 +90,12 @@ pub(super) fn emit(api: &Api) -> TokenStream {
                     &self.base_url
                 }
 
-                async fn execute(
-                    &self,
-                    request: ::reqwest::RequestBuilder,
-                ) -> ::std::result::Result<(u16, ::reqwest::header::HeaderMap, ::bytes::Bytes), Error> {
-                    let mut response = request.send().await.map_err(Error::Request)?;
-                    let status = response.status().as_u16();
-                    let headers = ::std::mem::take(response.headers_mut());
-                    let body = response.bytes().await.map_err(Error::Request)?;
-                    ::std::result::Result::Ok((status, headers, body))
+                /// The `reqwest::Client` requests go through.
+                pub fn http_client(&self) -> &::reqwest::Client {
+                    &self.http
                 }
 
+                #execute
                 #(#methods)*
             }
 

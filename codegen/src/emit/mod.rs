@@ -100,13 +100,18 @@ pub(crate) fn doc(text: Option<&str>) -> TokenStream {
     };
     // A lone `\r` would end up raw in a `///` comment, which rustc refuses,
     // and bidirectional controls trip a deny-by-default lint: neither survives.
+    // Tabs become spaces (clippy's `tabs_in_doc_comments`).
     let text: String = text
         .chars()
         .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
         .map(|c| if c == '\r' { '\n' } else { c })
-        .collect();
+        .collect::<String>()
+        .replace('\t', "    ");
     let mut lines = Vec::new();
     let mut in_fence = false;
+    // Inside a list item, the indentation its continuation lines get, so that
+    // a wrapped item stays one item (clippy's `doc_lazy_continuation`).
+    let mut item_indent = 0;
     for line in text.lines() {
         let trimmed = line.trim();
         let line = if let Some(rest) = trimmed
@@ -124,7 +129,16 @@ pub(crate) fn doc(text: Option<&str>) -> TokenStream {
             }
         } else if in_fence {
             line.trim_end().to_string()
+        } else if trimmed.is_empty() {
+            item_indent = 0;
+            String::new()
+        } else if let Some(width) = list_marker(trimmed) {
+            item_indent = width;
+            trimmed.to_string()
+        } else if item_indent > 0 && !trimmed.starts_with(['#', '>', '|']) {
+            format!("{:item_indent$}{trimmed}", "")
         } else {
+            item_indent = 0;
             trimmed.to_string()
         };
         lines.push(line);
@@ -141,6 +155,18 @@ pub(crate) fn doc(text: Option<&str>) -> TokenStream {
         quote!(#[doc = #line])
     });
     quote!(#(#attrs)*)
+}
+
+/// The width of a Markdown list item's marker with its space (`- `, `12. `),
+/// when the line starts one.
+fn list_marker(line: &str) -> Option<usize> {
+    if line.starts_with(['-', '*', '+']) && line[1..].starts_with(' ') {
+        return Some(2);
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    ((1..=9).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(digits + 2)
 }
 
 /// The request and response types of every operation, shared by client and server.
@@ -401,4 +427,44 @@ pub(crate) fn param_ty(p: &crate::model::Param) -> TokenStream {
         t = quote!(::std::option::Option<#t>);
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::doc;
+
+    fn lines(text: &str) -> Vec<String> {
+        let tokens = doc(Some(text)).to_string();
+        tokens
+            .split("# [doc = ")
+            .skip(1)
+            .map(|attr| {
+                let literal = attr.trim().trim_end_matches(']').trim();
+                syn::parse_str::<syn::LitStr>(literal)
+                    .expect("a doc string literal")
+                    .value()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_wrapped_list_item_stays_one_item() {
+        assert_eq!(
+            lines("Modes:\n- fast: skips\nthe checks\n12. twelve\nmore\n\nafter"),
+            [
+                " Modes:",
+                " - fast: skips",
+                "   the checks",
+                " 12. twelve",
+                "     more",
+                "",
+                " after"
+            ]
+        );
+    }
+
+    #[test]
+    fn tabs_become_spaces_and_indentation_never_makes_a_doctest() {
+        assert_eq!(lines("a\tb\n        indented"), [" a    b", " indented"]);
+    }
 }

@@ -86,12 +86,18 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             /// feature, which the crate using this module must enable.
         }
     });
+    // Handlers call `.into_response()`; a document without operations has none.
+    let use_into_response = (!api.operations.is_empty()).then(|| {
+        quote!(
+            use ::axum::response::IntoResponse as _;
+        )
+    });
     quote! {
         /// An axum server: implement [`server::Api`](Api) and serve [`server::router`](router).
         #needs
         pub mod server {
             #use_types
-            use ::axum::response::IntoResponse as _;
+            #use_into_response
 
             #trait_doc
             pub trait Api: ::std::marker::Send + ::std::marker::Sync + 'static {
