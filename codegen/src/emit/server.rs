@@ -43,7 +43,51 @@ pub(super) fn emit(api: &Api) -> TokenStream {
         .iter()
         .flat_map(|r| r.operations.iter().copied())
         .collect();
-    let calls = reached.iter().map(|&i| call(api, &api.operations[i]));
+    // One credentials reader per distinct `security` (Kubernetes: one for
+    // 1,123 operations), not one per operation.
+    let mut securities: Vec<&[Vec<usize>]> = Vec::new();
+    for &i in &reached {
+        let security = api.operations[i].security.as_slice();
+        if !security.is_empty() && !securities.contains(&security) {
+            securities.push(security);
+        }
+    }
+    let credential_fns = securities.iter().enumerate().map(|(k, security)| {
+        let name = format_ident!("credentials_{k}");
+        let body = credentials_check(api, security);
+        let wanted: Vec<String> = security
+            .iter()
+            .map(|alternative| {
+                let keys: Vec<String> = alternative
+                    .iter()
+                    .map(|&i| format!("`{}`", api.schemes[i].key))
+                    .collect();
+                if keys.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    keys.join(" and ")
+                }
+            })
+            .collect();
+        let fn_doc = doc(Some(&format!(
+            "The credentials of operations whose security is {}.",
+            wanted.join(", or ")
+        )));
+        quote! {
+            #fn_doc
+            fn #name(input: &support::Input) -> ::std::result::Result<super::Credentials, Rejection> {
+                #body
+            }
+        }
+    });
+    let calls = reached.iter().map(|&i| {
+        let op = &api.operations[i];
+        let reader = securities
+            .iter()
+            .position(|s| *s == op.security.as_slice())
+            .map(|k| format_ident!("credentials_{k}"));
+        call(api, op, reader)
+    });
     let responses = reached.iter().map(|&i| into_response(&api.operations[i]));
     let checks = api.types.iter().map(check_impl);
     let use_types = api
@@ -225,6 +269,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             }
 
             #(#route_handlers)*
+            #(#credential_fns)*
             #(#calls)*
             #(#responses)*
             #(#checks)*
@@ -374,7 +419,7 @@ fn enum_values<'a>(api: &'a Api, ty: &Ty) -> Option<Vec<&'a str>> {
     None
 }
 
-fn call(api: &Api, op: &Operation) -> TokenStream {
+fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident>) -> TokenStream {
     let name = call_name(op);
     let method = ident(&op.fn_name);
     let request = ident(&op.request);
@@ -502,7 +547,7 @@ fn call(api: &Api, op: &Operation) -> TokenStream {
         op.method.as_str()
     )));
     let input_used = !op.params.is_empty() || op.body.is_some();
-    let secured = !op.security.is_empty();
+    let secured = credentials_reader.is_some();
     if !input_used && !secured {
         return quote! {
             #handler_doc
@@ -534,28 +579,19 @@ fn call(api: &Api, op: &Operation) -> TokenStream {
     } else {
         (quote!(), quote!(let req = super::#request {};))
     };
-    let (credentials_fn, credentials, args) = if secured {
-        let credentials_name = format_ident!("credentials_{}", op.fn_name.trim_start_matches("r#"));
-        let body = credentials_check(api, op);
-        (
+    let (credentials, args) = match credentials_reader {
+        Some(reader) => (
             quote! {
-                fn #credentials_name(input: &support::Input) -> ::std::result::Result<super::Credentials, Rejection> {
-                    #body
-                }
-            },
-            quote! {
-                let credentials = match #credentials_name(&input) {
+                let credentials = match #reader(&input) {
                     ::std::result::Result::Ok(credentials) => credentials,
                     ::std::result::Result::Err(rejection) => return <A as Api>::rejected(&api, rejection),
                 };
             },
             quote!(req, credentials),
-        )
-    } else {
-        (quote!(), quote!(), quote!(req))
+        ),
+        None => (quote!(), quote!(req)),
     };
     quote! {
-        #credentials_fn
         #parse_fn
 
         #handler_doc
@@ -570,11 +606,11 @@ fn call(api: &Api, op: &Operation) -> TokenStream {
     }
 }
 
-/// The body of `credentials_<op>`: reads every credential the operation's
-/// security names, and refuses the request with a 401 when no alternative
+/// The body of a `credentials_<k>` reader: reads every credential a
+/// `security` names, and refuses the request with a 401 when no alternative
 /// is complete (unless one alternative needs nothing).
-fn credentials_check(api: &Api, op: &Operation) -> TokenStream {
-    let schemes = op.schemes();
+fn credentials_check(api: &Api, security: &[Vec<usize>]) -> TokenStream {
+    let schemes: std::collections::BTreeSet<usize> = security.iter().flatten().copied().collect();
     let reads = schemes.iter().map(|&i| {
         let scheme = &api.schemes[i];
         let field = ident(&scheme.field);
@@ -588,10 +624,10 @@ fn credentials_check(api: &Api, op: &Operation) -> TokenStream {
     });
     let rest = (schemes.len() < super::used_schemes(api).len())
         .then(|| quote!(..::std::default::Default::default()));
-    let open = op.security.iter().any(Vec::is_empty);
+    let open = security.iter().any(Vec::is_empty);
     let check = (!open).then(|| {
-        let several = op.security.len() > 1;
-        let alternatives = op.security.iter().map(|alternative| {
+        let several = security.len() > 1;
+        let alternatives = security.iter().map(|alternative| {
             let present = alternative.iter().map(|&i| {
                 let field = ident(&api.schemes[i].field);
                 quote!(credentials.#field.is_some())
@@ -611,8 +647,7 @@ fn credentials_check(api: &Api, op: &Operation) -> TokenStream {
                 SchemeKind::Bearer => format!("`{}` (Authorization: Bearer)", scheme.key),
             }
         };
-        let wanted: Vec<String> = op
-            .security
+        let wanted: Vec<String> = security
             .iter()
             .map(|alternative| {
                 alternative
@@ -623,8 +658,7 @@ fn credentials_check(api: &Api, op: &Operation) -> TokenStream {
             })
             .collect();
         let message = format!("missing credentials: {}", wanted.join(", or "));
-        let accepted: Vec<String> = op
-            .security
+        let accepted: Vec<String> = security
             .iter()
             .map(|alternative| {
                 alternative
@@ -635,7 +669,7 @@ fn credentials_check(api: &Api, op: &Operation) -> TokenStream {
             })
             .collect();
         let parameter = accepted.first().cloned().unwrap_or_default();
-        let challenge = op.security.iter().flatten().find_map(|&i| match api.schemes[i].kind {
+        let challenge = security.iter().flatten().find_map(|&i| match api.schemes[i].kind {
             SchemeKind::Basic => Some("Basic realm=\"api\""),
             SchemeKind::Bearer => Some("Bearer"),
             _ => None,
