@@ -28,6 +28,32 @@ pub struct Api {
     pub schemes: Vec<Scheme>,
 }
 
+impl Api {
+    fn params(&self) -> impl Iterator<Item = &Param> {
+        self.operations.iter().flat_map(|op| &op.params)
+    }
+
+    /// Whether some operation takes a form of this kind (`None`: of any kind).
+    pub fn has_form(&self, kind: Option<FormKind>) -> bool {
+        self.params().any(|p| match p.location {
+            Location::Form(k) => kind.is_none_or(|kind| k == kind),
+            _ => false,
+        })
+    }
+
+    /// Whether some operation takes a file (`FilePart`).
+    pub fn has_files(&self) -> bool {
+        self.params().any(|p| p.ty == Ty::File)
+    }
+
+    /// Whether some response documents headers.
+    pub fn has_response_headers(&self) -> bool {
+        self.operations
+            .iter()
+            .any(|op| op.responses.iter().any(|c| !c.headers.is_empty()))
+    }
+}
+
 /// A security scheme: a field of the generated `Credentials`.
 #[derive(Debug)]
 pub struct Scheme {

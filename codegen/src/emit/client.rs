@@ -508,9 +508,8 @@ fn arm(op: &Operation, case: &Case) -> (TokenStream, TokenStream) {
 /// Private helpers of the client, emitted once per file.
 fn support(api: &Api) -> TokenStream {
     let join = join_fn();
-    let params = || api.operations.iter().flat_map(|op| &op.params);
-    let multipart = params().any(|p| p.location == Location::Form(FormKind::Multipart));
-    let files = params().any(|p| p.ty == Ty::File);
+    let multipart = api.has_form(Some(FormKind::Multipart));
+    let files = api.has_files();
     let file_method = files.then(|| {
         quote! {
                 pub(super) fn file(&mut self, name: &str, file: &super::super::FilePart) {
@@ -529,7 +528,7 @@ fn support(api: &Api) -> TokenStream {
 
         }
     });
-    let urlencoded = params().any(|p| p.location == Location::Form(FormKind::UrlEncoded));
+    let urlencoded = api.has_form(Some(FormKind::UrlEncoded));
     let into_form = urlencoded.then(|| {
         quote! {
                 /// The pairs as an `application/x-www-form-urlencoded` body.
@@ -541,11 +540,7 @@ fn support(api: &Api) -> TokenStream {
                 }
         }
     });
-    let response_headers = api
-        .operations
-        .iter()
-        .any(|op| op.responses.iter().any(|c| !c.headers.is_empty()))
-        .then(|| {
+    let response_headers = api.has_response_headers().then(|| {
             quote! {
             /// A documented response header: absent is `None`, a value that
             /// does not parse as the documented type is a decode error.

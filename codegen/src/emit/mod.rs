@@ -233,24 +233,20 @@ fn shared(api: &Api) -> TokenStream {
             }
         }
     });
-    let file_part = api
-        .operations
-        .iter()
-        .any(|op| op.params.iter().any(|p| p.ty == Ty::File))
-        .then(|| {
-            quote! {
-                /// A file in a `multipart/form-data` body: its bytes, with the
-                /// file name and content type its part carries.
-                #[derive(Debug, Clone, PartialEq, Default)]
-                pub struct FilePart {
-                    /// The part's `filename`, when it has one.
-                    pub file_name: ::std::option::Option<::std::string::String>,
-                    /// The part's `Content-Type`, when it has one.
-                    pub content_type: ::std::option::Option<::std::string::String>,
-                    pub bytes: ::bytes::Bytes,
-                }
+    let file_part = api.has_files().then(|| {
+        quote! {
+            /// A file in a `multipart/form-data` body: its bytes, with the
+            /// file name and content type its part carries.
+            #[derive(Debug, Clone, PartialEq, Default)]
+            pub struct FilePart {
+                /// The part's `filename`, when it has one.
+                pub file_name: ::std::option::Option<::std::string::String>,
+                /// The part's `Content-Type`, when it has one.
+                pub content_type: ::std::option::Option<::std::string::String>,
+                pub bytes: ::bytes::Bytes,
             }
-        });
+        }
+    });
     let credentials = credentials(api);
     quote! {
         #file_part

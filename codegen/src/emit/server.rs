@@ -118,12 +118,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
     }
     let trait_doc = doc(Some(&text));
     let support = support(api);
-    let multipart = api
-        .operations
-        .iter()
-        .flat_map(|op| &op.params)
-        .any(|p| p.location == Location::Form(FormKind::Multipart));
-    let needs = multipart.then(|| {
+    let needs = api.has_form(Some(FormKind::Multipart)).then(|| {
         quote! {
             ///
             /// `multipart/form-data` bodies are read with axum's `multipart`
@@ -870,9 +865,8 @@ fn encode_arm(case: &Case) -> TokenStream {
 /// Private helpers of the server, emitted once per file.
 fn support(api: &Api) -> TokenStream {
     let join = join_fn();
-    let params = || api.operations.iter().flat_map(|op| &op.params);
-    let multipart = params().any(|p| p.location == Location::Form(FormKind::Multipart));
-    let files = params().any(|p| p.ty == Ty::File);
+    let multipart = api.has_form(Some(FormKind::Multipart));
+    let files = api.has_files();
     let (parts_field, parts_init, parts_name, file_methods) = if files {
         (
             quote! {
@@ -956,11 +950,7 @@ fn support(api: &Api) -> TokenStream {
             }
         }
     });
-    let header_support = api
-        .operations
-        .iter()
-        .any(|op| op.responses.iter().any(|c| !c.headers.is_empty()))
-        .then(|| {
+    let header_support = api.has_response_headers().then(|| {
             quote! {
             /// Adds a documented response header; a value that cannot be a
             /// header (a line break, say) turns the response into a 500.
@@ -1070,7 +1060,7 @@ fn support(api: &Api) -> TokenStream {
             #base64
         }
     });
-    let forms = params().any(|p| matches!(p.location, Location::Form(_)));
+    let forms = api.has_form(None);
     let form_init = forms.then(|| quote!(form, #parts_field_init));
     let (form_fields, form_read, form_methods, form_support) = if forms {
         (
