@@ -33,6 +33,9 @@ serde_json = { version = "1", features = ["preserve_order"] }
 bytes = "1"
 axum = { version = "0.8", default-features = false, features = ["http1", "tokio", "multipart"] }
 reqwest = { version = "0.13", default-features = false }
+chrono = { version = "0.4", default-features = false, features = ["std", "serde"] }
+uuid = { version = "1", default-features = false, features = ["std", "serde"] }
+regex-lite = "0.1"
 
 [workspace]
 TOML

@@ -153,7 +153,10 @@ fn compile(outputs: &[(usize, &str)]) -> (BTreeMap<usize, Vec<String>>, BTreeSet
                 "[package]\nname = \"batch{b}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n\
                  serde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\n\
                  bytes = \"1\"\naxum = {{ version = \"0.8\", default-features = false, features = [\"http1\", \"tokio\", \"multipart\"] }}\n\
-                 reqwest = {{ version = \"0.13\", default-features = false }}\n"
+                 reqwest = {{ version = \"0.13\", default-features = false }}\n\
+                 chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n\
+                 uuid = {{ version = \"1\", default-features = false, features = [\"std\", \"serde\"] }}\n\
+                 regex-lite = \"0.1\"\n"
             ),
         );
         let mut lib =

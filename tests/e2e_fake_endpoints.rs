@@ -249,7 +249,7 @@ mod round_trips {
             Ok(LoginUserResponse::Ok {
                 body: "session".to_string(),
                 x_rate_limit: Some(99),
-                x_expires_after: Some("2026-11-30T00:00:00Z".to_string()),
+                x_expires_after: Some("2026-11-30T00:00:00Z".parse().unwrap()),
             })
         }
 
@@ -624,7 +624,7 @@ mod round_trips {
             LoginUserResponse::Ok {
                 body: "session".to_string(),
                 x_rate_limit: Some(99),
-                x_expires_after: Some("2026-11-30T00:00:00Z".to_string()),
+                x_expires_after: Some("2026-11-30T00:00:00Z".parse().unwrap()),
             }
         );
         let req = LogoutUserRequest {};
@@ -717,10 +717,10 @@ mod round_trips {
             double: 67.8,
             string: Some("a".to_string()),
             pattern_without_delimiter: "AUpper".to_string(),
-            byte: "AAECAw==".to_string(),
+            byte: "AAECAw==".parse().unwrap(),
             binary: Some("raw text".to_string()),
-            date: Some("2026-11-29".to_string()),
-            date_time: Some("2026-11-29T10:00:00Z".to_string()),
+            date: Some("2026-11-29".parse().unwrap()),
+            date_time: Some("2026-11-29T10:00:00Z".parse().unwrap()),
             password: Some("0123456789".to_string()),
             callback: Some("https://example.com/cb?x=1".to_string()),
         };
@@ -843,7 +843,7 @@ mod round_trips {
             CreateXmlItemResponse::Ok
         );
         let req = N123TestSpecialTagsRequest {
-            uuid_test: "123e4567-e89b-12d3-a456-426614174000".to_string(),
+            uuid_test: "123e4567-e89b-12d3-a456-426614174000".parse().unwrap(),
             body: model_client(),
         };
         round_trip!(

@@ -30,26 +30,21 @@ enum Received {
 /// Records every request; answers what the test put in `answer`.
 #[derive(Clone, Default)]
 struct Recorder {
-    received: Arc<Mutex<Vec<Received>>>,
+    received: common::Log<Received>,
     answer: Arc<Mutex<Option<ScalarsResponse>>>,
 }
 
 impl Recorder {
     fn log(&self, r: Received) {
-        self.received.lock().unwrap().push(r);
+        self.received.push(r);
     }
 
     fn last(&self) -> Received {
-        self.received
-            .lock()
-            .unwrap()
-            .last()
-            .cloned()
-            .expect("the handler ran")
+        self.received.last()
     }
 
     fn count(&self) -> usize {
-        self.received.lock().unwrap().len()
+        self.received.len()
     }
 }
 

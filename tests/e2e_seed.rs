@@ -159,12 +159,7 @@ async fn the_server_decodes_requests_our_client_did_not_build() {
         b"",
     )
     .await;
-    assert_eq!(
-        response.status,
-        200,
-        "{}",
-        String::from_utf8_lossy(&response.body)
-    );
+    response.assert_status(200);
     let response = raw_http(
         addr,
         "GET /?Action=AcknowledgeThirdPartyJob&VolumeId=v-1 HTTP/1.1",

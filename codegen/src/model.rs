@@ -46,6 +46,47 @@ impl Api {
         self.params().any(|p| p.ty == Ty::File)
     }
 
+    /// Whether some type, parameter, body or response header mentions a
+    /// type for which `found` holds (looking inside lists, maps and boxes).
+    pub fn mentions(&self, found: impl Fn(&Ty) -> bool) -> bool {
+        fn walk(ty: &Ty, found: &dyn Fn(&Ty) -> bool) -> bool {
+            found(ty)
+                || match ty {
+                    Ty::Vec(inner) | Ty::Map(inner) | Ty::Boxed(inner) => walk(inner, found),
+                    _ => false,
+                }
+        }
+        let found: &dyn Fn(&Ty) -> bool = &found;
+        let in_types = self.types.iter().any(|t| match &t.kind {
+            TypeKind::Struct(fields) => fields.iter().any(|f| walk(&f.ty, found)),
+            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => walk(ty, found),
+            TypeKind::Tagged { variants, .. } => variants.iter().any(|v| walk(&v.ty, found)),
+            TypeKind::Enum(_) => false,
+        });
+        in_types
+            || self.operations.iter().any(|op| {
+                op.params.iter().any(|p| walk(&p.ty, found))
+                    || op.body.as_ref().is_some_and(|b| walk(&b.ty, found))
+                    || op.responses.iter().any(|c| {
+                        c.body.as_ref().is_some_and(|(ty, _)| walk(ty, found))
+                            || c.headers.iter().any(|h| walk(&h.ty, found))
+                    })
+            })
+    }
+
+    /// Whether the server checks some `pattern`: of a parameter, or of a
+    /// field of a type (response headers are not checked).
+    pub fn has_patterns(&self) -> bool {
+        fn any(r: &Rules) -> bool {
+            r.pattern.is_some() || r.items.as_deref().is_some_and(any)
+        }
+        self.params().any(|p| any(&p.rules))
+            || self.types.iter().any(|t| match &t.kind {
+                TypeKind::Struct(fields) => fields.iter().any(|f| any(&f.rules)),
+                _ => false,
+            })
+    }
+
     /// Whether some response documents headers.
     pub fn has_response_headers(&self) -> bool {
         self.operations
@@ -95,6 +136,26 @@ pub enum TypeKind {
     /// A one-field struct standing for a type alias that refers to itself
     /// (`A: {type: array, items: {$ref: A}}`), which Rust aliases cannot.
     Newtype(Ty),
+    /// A `discriminator` base: one variant per definition that extends it
+    /// (through `allOf`), chosen by the value of the `tag` property, and
+    /// `other`, the base's own struct, for any other value.
+    Tagged {
+        /// The discriminator property (its wire name).
+        tag: String,
+        variants: Vec<TaggedVariant>,
+        /// The struct of the base's own fields.
+        other: String,
+    },
+}
+
+/// A subtype of a `discriminator` base.
+#[derive(Debug)]
+pub struct TaggedVariant {
+    pub name: String,
+    /// The tag value that selects it: the subtype's definition name, or its
+    /// `x-discriminator-value`.
+    pub wire: String,
+    pub ty: Ty,
 }
 
 /// A parameter's `default` as the text it would arrive as: a scalar is one
@@ -121,8 +182,114 @@ fn default_fits(texts: &[String], ty: &Ty) -> bool {
         Ty::I64 => t.parse::<i64>().is_ok(),
         Ty::F32 | Ty::F64 => t.parse::<f64>().is_ok(),
         Ty::Bool => t == "true" || t == "false",
+        Ty::DateTime => is_date_time(t),
+        Ty::Date => is_date(t),
+        Ty::Uuid => is_uuid(t),
+        Ty::Base64 => is_base64(t),
         _ => true,
     })
+}
+
+/// The type of a `string` schema: its format's, where Rust has one.
+/// `binary` inside JSON can only be text, so it stays a `String`; a binary
+/// body or file part is raw bytes, decided where bodies and forms are read.
+pub(crate) fn string_ty(s: &v3::StringType) -> Ty {
+    match &s.format {
+        v3::VariantOrUnknownOrEmpty::Item(v3::StringFormat::DateTime) => Ty::DateTime,
+        v3::VariantOrUnknownOrEmpty::Item(v3::StringFormat::Date) => Ty::Date,
+        v3::VariantOrUnknownOrEmpty::Item(v3::StringFormat::Byte) => Ty::Base64,
+        v3::VariantOrUnknownOrEmpty::Unknown(f) if f.eq_ignore_ascii_case("uuid") => Ty::Uuid,
+        _ => Ty::String,
+    }
+}
+
+/// `2024-02-29`: RFC 3339's `full-date` (the calendar is the parser's).
+fn is_date(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// `2024-02-29T12:00:00Z`, with optional fractional seconds and an offset:
+/// RFC 3339's `date-time`.
+fn is_date_time(t: &str) -> bool {
+    let Some((date, time)) = t.split_once(['T', 't']) else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    let (clock, offset) = match time.find(['Z', 'z', '+', '-']) {
+        Some(i) => time.split_at(i),
+        None => return false,
+    };
+    let clock = match clock.split_once('.') {
+        Some((clock, fraction)) if digits(fraction) => clock,
+        Some(_) => return false,
+        None => clock,
+    };
+    let hms: Vec<&str> = clock.split(':').collect();
+    let offset_ok = matches!(offset, "Z" | "z")
+        || offset[1..]
+            .split_once(':')
+            .is_some_and(|(h, m)| h.len() == 2 && m.len() == 2 && digits(h) && digits(m));
+    is_date(date) && hms.len() == 3 && hms.iter().all(|p| p.len() == 2 && digits(p)) && offset_ok
+}
+
+/// `123e4567-e89b-12d3-a456-426614174000`.
+fn is_uuid(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// Standard or URL-safe base64, padded or not.
+fn is_base64(t: &str) -> bool {
+    let data = t.trim_end_matches('=');
+    t.len() - data.len() <= 2
+        && data.len() % 4 != 1
+        && data
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"+/-_".contains(&c))
+}
+
+/// A `pattern` (ECMA-262, unanchored) in the syntax of regex-lite, which the
+/// generated server matches with. Most patterns are the same in both; a
+/// JavaScript literal `/body/flags`, which some documents write, becomes its
+/// body with the flags `i`, `m` and `s` inline. The error says why regex-lite
+/// cannot compile it (lookaround and backreferences, mostly).
+pub(crate) fn pattern(text: &str) -> Result<String, String> {
+    let literal = text.strip_prefix('/').and_then(|rest| {
+        let (body, flags) = rest.rsplit_once('/')?;
+        let flagged =
+            !body.is_empty() && !flags.is_empty() && flags.chars().all(|c| "gimsuy".contains(c));
+        flagged.then_some((body, flags))
+    });
+    let translated = match literal {
+        Some((body, flags)) => {
+            let inline: String = flags.chars().filter(|c| "ims".contains(*c)).collect();
+            if inline.is_empty() {
+                body.to_string()
+            } else {
+                format!("(?{inline}){body}")
+            }
+        }
+        None => text.to_string(),
+    };
+    match regex_lite::Regex::new(&translated) {
+        Ok(_) => Ok(translated),
+        Err(e) => Err(e
+            .to_string()
+            .lines()
+            .map(str::trim)
+            .rfind(|l| !l.is_empty())
+            .unwrap_or("not a regular expression")
+            .to_string()),
+    }
 }
 
 /// What the document asks of a value beyond its type (Swagger 2.0's
@@ -138,6 +305,9 @@ pub struct Rules {
     pub min_items: Option<usize>,
     pub max_items: Option<usize>,
     pub unique_items: bool,
+    /// A string's `pattern`, in regex-lite's syntax; absent when regex-lite
+    /// cannot compile it (see `pattern`).
+    pub pattern: Option<String>,
     /// The values a numeric `enum` lists (string enums are types of their
     /// own; a number's enum is a rule on a plain number).
     pub one_of: Vec<f64>,
@@ -157,9 +327,12 @@ impl Rules {
         };
         let mut rules = Rules::default();
         match &schema.schema_kind {
-            v3::SchemaKind::Type(v3::Type::String(t)) => {
+            // The lengths of a date or a UUID are fixed by its format, and a
+            // base64 text's length is not its value's.
+            v3::SchemaKind::Type(v3::Type::String(t)) if string_ty(t) == Ty::String => {
                 rules.min_length = t.min_length.filter(|&n| n > 0);
                 rules.max_length = t.max_length;
+                rules.pattern = t.pattern.as_deref().and_then(|p| pattern(p).ok());
             }
             v3::SchemaKind::Type(v3::Type::Integer(t)) => {
                 rules.minimum = t.minimum.map(|m| (m as f64, t.exclusive_minimum));
@@ -227,6 +400,14 @@ pub enum Ty {
     F32,
     F64,
     Bool,
+    /// `format: date-time`: `chrono::DateTime<chrono::Utc>`, RFC 3339 text.
+    DateTime,
+    /// `format: date`: `chrono::NaiveDate`, `2024-02-29`.
+    Date,
+    /// `format: uuid`: `uuid::Uuid`.
+    Uuid,
+    /// `format: byte`: base64 text, as the generated `Base64` bytes.
+    Base64,
     /// Free-form JSON.
     Json,
     /// Raw bytes (a non-JSON body).
@@ -629,12 +810,28 @@ impl<'a> Builder<'a> {
             }
             self.definitions.insert(wire.clone(), name);
         }
+        let subtypes = self.subtypes();
+        // A base's own fields get a struct of their own; its name is the
+        // tagged enum's.
+        let mut own_structs = BTreeMap::new();
+        for base in subtypes.keys() {
+            let (own, _) = self
+                .type_scope
+                .claim(&format!("{}Base", self.definitions[base]));
+            own_structs.insert(base.clone(), own);
+        }
         for wire in &names {
             let pointer = join("#/components/schemas", wire);
             let name = self.definitions[wire].clone();
             let Some(schema) = self.schemas().and_then(|s| s.get(wire)) else {
                 continue;
             };
+            if let (Some(subs), Some(own), v3::ReferenceOr::Item(item)) =
+                (subtypes.get(wire), own_structs.get(wire), schema)
+            {
+                self.define_tagged(&name, own, item, subs, &pointer);
+                continue;
+            }
             match &schema {
                 v3::ReferenceOr::Item(item) if self.defines_type(item) => {
                     self.define(&name, item, &pointer)
@@ -653,6 +850,165 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+    }
+
+    /// Warns about each `pattern` of an inline schema (or its items) that
+    /// the server cannot check.
+    fn warn_patterns(&mut self, schema: &v3::ReferenceOr<v3::Schema>, pointer: &str) {
+        let v3::ReferenceOr::Item(schema) = schema else {
+            return;
+        };
+        match &schema.schema_kind {
+            v3::SchemaKind::Type(v3::Type::String(t)) if string_ty(t) == Ty::String => {
+                if let Some(text) = &t.pattern
+                    && let Err(why) = pattern(text)
+                {
+                    self.warn(
+                        &join(pointer, "pattern"),
+                        format!("the pattern `{text}` is not one the server can check ({why}); not checked"),
+                    );
+                }
+            }
+            v3::SchemaKind::Type(v3::Type::Array(a)) => {
+                if let Some(items) = &a.items {
+                    self.warn_patterns(&items.clone().unbox(), &join(pointer, "items"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The definitions with a `discriminator` that others extend, each with
+    /// its subtypes in document order: every definition whose `allOf` names
+    /// it, directly or through another subtype.
+    fn subtypes(&self) -> IndexMap<String, Vec<String>> {
+        let Some(schemas) = self.schemas() else {
+            return IndexMap::new();
+        };
+        // Each definition's parents: the definitions its `allOf` refers to.
+        let parents: IndexMap<&str, Vec<String>> = schemas
+            .iter()
+            .map(|(wire, schema)| {
+                let refs = match schema {
+                    v3::ReferenceOr::Item(v3::Schema {
+                        schema_kind: v3::SchemaKind::AllOf { all_of },
+                        ..
+                    }) => all_of
+                        .iter()
+                        .filter_map(|member| match member {
+                            v3::ReferenceOr::Reference { reference } => reference
+                                .strip_prefix("#/components/schemas/")
+                                .map(|n| n.replace("~1", "/").replace("~0", "~")),
+                            v3::ReferenceOr::Item(_) => None,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                (wire.as_str(), refs)
+            })
+            .collect();
+        let extends = |sub: &str, base: &str| {
+            let mut seen = BTreeSet::new();
+            let mut stack = vec![sub.to_string()];
+            while let Some(next) = stack.pop() {
+                for parent in parents.get(next.as_str()).into_iter().flatten() {
+                    if parent == base {
+                        return true;
+                    }
+                    if seen.insert(parent.clone()) {
+                        stack.push(parent.clone());
+                    }
+                }
+            }
+            false
+        };
+        let mut out = IndexMap::new();
+        for (base, schema) in schemas {
+            let v3::ReferenceOr::Item(item) = schema else {
+                continue;
+            };
+            if item.schema_data.discriminator.is_none() || !self.defines_type(item) {
+                continue;
+            }
+            let subs: Vec<String> = schemas
+                .keys()
+                .filter(|sub| *sub != base && extends(sub, base))
+                .cloned()
+                .collect();
+            if !subs.is_empty() {
+                out.insert(base.clone(), subs);
+            }
+        }
+        out
+    }
+
+    /// A `discriminator` base: its own fields as the struct `own`, and under
+    /// `name` an enum over its subtypes told apart by the tag property.
+    fn define_tagged(
+        &mut self,
+        name: &str,
+        own: &str,
+        schema: &v3::Schema,
+        subs: &[String],
+        pointer: &str,
+    ) {
+        let tag = schema
+            .schema_data
+            .discriminator
+            .as_ref()
+            .map(|d| d.property_name.clone())
+            .unwrap_or_default();
+        self.define(own, schema, pointer);
+        if let Some(def) = self.types.iter_mut().rev().find(|t| t.name == own) {
+            def.doc = Some(format!(
+                "The fields of `{name}` itself, which every subtype has: \
+                 `{name}::Other` holds them for a `{tag}` no subtype claims."
+            ));
+        }
+        let mut scope = Scope::new();
+        scope.reserve("Other");
+        let mut variants = Vec::new();
+        let mut seen = BTreeSet::new();
+        for sub in subs {
+            let sub_schema = self
+                .schemas()
+                .and_then(|s| s.get(sub))
+                .and_then(|s| s.as_item());
+            let wire = sub_schema
+                .and_then(|s| s.schema_data.extensions.get("x-discriminator-value"))
+                .and_then(|v| v.as_str())
+                .unwrap_or(sub)
+                .to_string();
+            if !seen.insert(wire.clone()) {
+                self.warn(
+                    &join("#/components/schemas", sub),
+                    format!("another subtype of `{name}` already has the `{tag}` value `{wire}`; this one is never chosen"),
+                );
+                continue;
+            }
+            let ty = Ty::Named(self.definitions[sub].clone());
+            let (variant, _) = scope.claim(&names::variant(&self.definitions[sub]));
+            variants.push(TaggedVariant {
+                name: variant,
+                wire,
+                ty,
+            });
+        }
+        let doc = schema
+            .schema_data
+            .description
+            .clone()
+            .or_else(|| schema.schema_data.title.clone());
+        self.types.push(TypeDef {
+            name: name.to_string(),
+            pointer: self.origins.original(pointer),
+            doc,
+            kind: TypeKind::Tagged {
+                tag,
+                variants,
+                other: own.to_string(),
+            },
+        });
     }
 
     /// Whether a schema becomes a struct or enum of its own (as opposed to an
@@ -838,6 +1194,7 @@ impl<'a> Builder<'a> {
             let property = property.clone().unbox();
             let ty = self.ty(&property, &hint, &p_pointer);
             let rules = Rules::of(&property);
+            self.warn_patterns(&property, &p_pointer);
             let item = property.as_item();
             let nullable = item.is_some_and(|s| s.schema_data.nullable);
             // A `readOnly` property is the server's to send: requests may leave
@@ -892,7 +1249,7 @@ impl<'a> Builder<'a> {
             return Ty::Named(name);
         }
         match &schema.schema_kind {
-            v3::SchemaKind::Type(v3::Type::String(_)) => Ty::String,
+            v3::SchemaKind::Type(v3::Type::String(s)) => string_ty(s),
             v3::SchemaKind::Type(v3::Type::Integer(i)) => match &i.format {
                 v3::VariantOrUnknownOrEmpty::Item(v3::IntegerFormat::Int32) => Ty::I32,
                 _ => Ty::I64,
@@ -1395,6 +1752,7 @@ impl<'a> Builder<'a> {
         );
         let mut ty = self.ty(p.schema, &hint, p.pointer);
         let rules = Rules::of(p.schema);
+        self.warn_patterns(p.schema, p.pointer);
         let mut default = match p.schema {
             v3::ReferenceOr::Item(s) if !p.required => {
                 s.schema_data.default.as_ref().and_then(default_texts)
@@ -1528,6 +1886,13 @@ impl<'a> Builder<'a> {
     ) -> (Option<Ty>, Media) {
         let json = content.iter().find(|(t, _)| is_json(t));
         match json {
+            // A file (`type: file`, or a binary string) is bytes whatever
+            // media type the document names beside it; a non-JSON one, when
+            // listed, describes those bytes best.
+            Some((t, media)) if media.schema.as_ref().is_some_and(is_binary) => {
+                let t = content.keys().find(|t| !is_json(t)).unwrap_or(t);
+                (Some(Ty::Bytes), Media::Raw(t.clone()))
+            }
             Some((_, media)) => (
                 media
                     .schema
@@ -1624,6 +1989,14 @@ impl<'a> Builder<'a> {
                 TypeKind::Alias(ty) | TypeKind::Newtype(ty) => direct_target(ty)
                     .and_then(|n| index.get(n).copied())
                     .into_iter()
+                    .collect(),
+                TypeKind::Tagged {
+                    variants, other, ..
+                } => variants
+                    .iter()
+                    .filter_map(|v| direct_target(&v.ty))
+                    .chain([other.as_str()])
+                    .filter_map(|n| index.get(n).copied())
                     .collect(),
                 TypeKind::Enum(_) => Vec::new(),
             })
@@ -1780,7 +2153,16 @@ fn is_binary(schema: &v3::ReferenceOr<v3::Schema>) -> bool {
 
 fn is_scalar(ty: &Ty, types: &[TypeDef]) -> bool {
     match ty {
-        Ty::String | Ty::I32 | Ty::I64 | Ty::F32 | Ty::F64 | Ty::Bool => true,
+        Ty::String
+        | Ty::I32
+        | Ty::I64
+        | Ty::F32
+        | Ty::F64
+        | Ty::Bool
+        | Ty::DateTime
+        | Ty::Date
+        | Ty::Uuid
+        | Ty::Base64 => true,
         Ty::Named(name) => types
             .iter()
             .any(|t| t.name == *name && matches!(t.kind, TypeKind::Enum(_))),
@@ -1925,4 +2307,42 @@ pub fn reason(code: u16) -> Option<&'static str> {
         505 => "HttpVersionNotSupported",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_must_be_values_of_their_format() {
+        let fits = |t: &str, ty: Ty| default_fits(&[t.to_string()], &ty);
+        assert!(fits("2024-02-29T12:00:00Z", Ty::DateTime));
+        assert!(fits("2024-02-29T12:00:00.123+02:00", Ty::DateTime));
+        assert!(!fits("2024-02-29 12:00:00", Ty::DateTime));
+        assert!(!fits("2024-02-29T12:00Z", Ty::DateTime));
+        assert!(!fits("2024-02-29T12:00:00+0200", Ty::DateTime));
+        assert!(fits("2024-02-29", Ty::Date));
+        assert!(!fits("29.02.2024", Ty::Date));
+        assert!(fits("123e4567-e89b-12d3-a456-426614174000", Ty::Uuid));
+        assert!(!fits("123e4567e89b12d3a456426614174000", Ty::Uuid));
+        assert!(fits("TWFu", Ty::Base64));
+        assert!(fits("TWE", Ty::Base64));
+        assert!(!fits("T", Ty::Base64));
+        assert!(!fits("TW===", Ty::Base64));
+    }
+
+    #[test]
+    fn patterns_are_read_as_regex_lite_syntax() {
+        assert_eq!(pattern("^[A-Z]{3}$").as_deref(), Ok("^[A-Z]{3}$"));
+        // JavaScript literals with flags: the body, with `i`, `m`, `s` inline.
+        assert_eq!(pattern("/[a-z]/i").as_deref(), Ok("(?i)[a-z]"));
+        assert_eq!(pattern("/^a.b$/ms").as_deref(), Ok("(?ms)^a.b$"));
+        assert_eq!(pattern("/a/g").as_deref(), Ok("a"));
+        // Without flags, slashes are text to match.
+        assert_eq!(pattern("/api/").as_deref(), Ok("/api/"));
+        assert_eq!(pattern("//x").as_deref(), Ok("//x"));
+        assert!(pattern("^(?!x)").unwrap_err().contains("look-around"));
+        assert!(pattern("(a)\\1").unwrap_err().contains("backreferences"));
+        assert!(pattern("[").is_err());
+    }
 }

@@ -1,6 +1,6 @@
 //! The `client` module: an async client on reqwest, one method per operation.
 
-use super::{doc, join_fn};
+use super::{doc, join_fn, rfc3339_fn, wire_list, wire_text};
 use crate::model::{
     Api, Case, FormKind, ListFormat, Location, Media, Operation, SchemeKind, Segment, Status, Ty,
 };
@@ -185,13 +185,11 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
                 let p = &op.params[*index];
                 let field = ident(&p.name);
                 let wire = &p.wire;
-                path.push(match p.list {
-                    Some(format) => {
-                        let sep = format.separator();
-                        quote!(support::push_path(&mut url, #wire, &support::join(&req.#field, #sep))?;)
-                    }
-                    None => quote!(support::push_path(&mut url, #wire, &req.#field)?;),
-                });
+                let text = match p.list {
+                    Some(format) => wire_list(&p.ty, quote!(&req.#field), format.separator()),
+                    None => wire_text(&p.ty, quote!(&req.#field)),
+                };
+                path.push(quote!(support::push_path(&mut url, #wire, #text)?;));
             }
         }
     }
@@ -227,39 +225,43 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
                     (FormKind::Multipart, _) => quote!(form.text(#wire, #value);),
                     (FormKind::UrlEncoded, _) => quote!(form.push(#wire, #value);),
                 };
+                let text = |value: TokenStream| wire_text(&p.ty, value);
                 match list {
-                    None => one(value),
+                    None => one(text(value)),
                     Some(ListFormat::Multi) => {
-                        let push = one(quote!(item));
+                        let push = one(text(quote!(item)));
                         quote! {
                             for item in #value {
                                 #push
                             }
                         }
                     }
-                    Some(format) => {
-                        let sep = format.separator();
-                        one(quote!(&support::join(#value, #sep)))
+                    Some(format) => one(wire_list(&p.ty, value, format.separator())),
+                }
+            }
+            (Location::Query, None) => {
+                let text = wire_text(&p.ty, value);
+                quote!(query.push(#wire, #text);)
+            }
+            (Location::Query, Some(ListFormat::Multi)) => {
+                let text = wire_text(&p.ty, quote!(item));
+                quote! {
+                    for item in #value {
+                        query.push(#wire, #text);
                     }
                 }
             }
-            (Location::Query, None) => quote!(query.push(#wire, #value);),
-            (Location::Query, Some(ListFormat::Multi)) => quote! {
-                for item in #value {
-                    query.push(#wire, item);
-                }
-            },
             (Location::Query, Some(format)) => {
-                let sep = format.separator();
-                quote!(query.push(#wire, &support::join(#value, #sep));)
+                let text = wire_list(&p.ty, value, format.separator());
+                quote!(query.push(#wire, #text);)
             }
-            (Location::Header, None) => quote! {
-                request = request.header(#wire, support::header_value(#wire, #value)?);
-            },
-            (Location::Header, Some(format)) => {
-                let sep = format.separator();
+            (Location::Header, list) => {
+                let text = match list {
+                    Some(format) => wire_list(&p.ty, value, format.separator()),
+                    None => wire_text(&p.ty, value),
+                };
                 quote! {
-                    request = request.header(#wire, support::header_value(#wire, &support::join(#value, #sep))?);
+                    request = request.header(#wire, support::header_value(#wire, #text)?);
                 }
             }
         };
@@ -508,6 +510,11 @@ fn arm(op: &Operation, case: &Case) -> (TokenStream, TokenStream) {
 /// Private helpers of the client, emitted once per file.
 fn support(api: &Api) -> TokenStream {
     let join = join_fn();
+    let rfc3339 = api
+        .operations
+        .iter()
+        .any(|op| op.params.iter().any(|p| p.ty == Ty::DateTime))
+        .then(rfc3339_fn);
     let multipart = api.has_form(Some(FormKind::Multipart));
     let files = api.has_files();
     let file_method = files.then(|| {
@@ -700,6 +707,7 @@ fn support(api: &Api) -> TokenStream {
             }
 
             #join
+            #rfc3339
 
             /// A query string under construction.
             #[derive(Default)]

@@ -48,6 +48,8 @@ pub(crate) enum Scope {
     Types,
     /// At the top of the generated module (request and response types).
     Top,
+    /// Inside `client` or `server`, which `use super::types`.
+    Side,
 }
 
 /// Spells a type with fully qualified paths, so that a document type named
@@ -60,17 +62,24 @@ pub(crate) fn ty(t: &Ty, scope: Scope) -> TokenStream {
         Ty::F32 => quote!(f32),
         Ty::F64 => quote!(f64),
         Ty::Bool => quote!(bool),
+        Ty::DateTime => quote!(::chrono::DateTime<::chrono::Utc>),
+        Ty::Date => quote!(::chrono::NaiveDate),
+        Ty::Uuid => quote!(::uuid::Uuid),
+        Ty::Base64 => match scope {
+            Scope::Types | Scope::Side => quote!(super::Base64),
+            Scope::Top => quote!(Base64),
+        },
         Ty::Json => quote!(::serde_json::Value),
         Ty::Bytes => quote!(::bytes::Bytes),
         Ty::File => match scope {
-            Scope::Types => quote!(super::FilePart),
+            Scope::Types | Scope::Side => quote!(super::FilePart),
             Scope::Top => quote!(FilePart),
         },
         Ty::Named(name) => {
             let name = ident(name);
             match scope {
                 Scope::Types => quote!(#name),
-                Scope::Top => quote!(types::#name),
+                Scope::Top | Scope::Side => quote!(types::#name),
             }
         }
         Ty::Vec(item) => {
@@ -247,11 +256,107 @@ fn shared(api: &Api) -> TokenStream {
             }
         }
     });
+    let base64 = api.mentions(|t| *t == Ty::Base64).then(base64_type);
     let credentials = credentials(api);
     quote! {
         #file_part
+        #base64
         #credentials
         #(#items)*
+    }
+}
+
+/// `Base64`: bytes that travel as base64 text (`format: byte`), with the
+/// codec, so that generated code needs no base64 crate.
+fn base64_type() -> TokenStream {
+    quote! {
+        /// Bytes that travel as base64 text (`format: byte`). Written in the
+        /// standard alphabet with padding; read in the standard or URL-safe
+        /// alphabet, padded or not.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+        pub struct Base64(pub ::std::vec::Vec<u8>);
+
+        impl ::std::convert::From<::std::vec::Vec<u8>> for Base64 {
+            fn from(bytes: ::std::vec::Vec<u8>) -> Self {
+                Base64(bytes)
+            }
+        }
+
+        impl ::std::ops::Deref for Base64 {
+            type Target = [u8];
+
+            fn deref(&self) -> &[u8] {
+                &self.0
+            }
+        }
+
+        impl ::std::fmt::Display for Base64 {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                const ALPHABET: &[u8; 64] =
+                    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+                let mut out = ::std::string::String::with_capacity(self.0.len().div_ceil(3) * 4);
+                for chunk in self.0.chunks(3) {
+                    let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+                    let n = (byte(0) << 16) | (byte(1) << 8) | byte(2);
+                    for i in 0..4 {
+                        if i <= chunk.len() {
+                            out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+                        } else {
+                            out.push('=');
+                        }
+                    }
+                }
+                f.write_str(&out)
+            }
+        }
+
+        impl ::std::str::FromStr for Base64 {
+            type Err = ::std::string::String;
+
+            fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
+                let data = text.trim_end_matches('=');
+                if text.len() - data.len() > 2 || data.len() % 4 == 1 {
+                    return ::std::result::Result::Err("not base64: wrong length or padding".into());
+                }
+                let mut bytes = ::std::vec::Vec::with_capacity(data.len() / 4 * 3 + 2);
+                let (mut bits, mut count) = (0u32, 0u32);
+                for (i, c) in data.bytes().enumerate() {
+                    let value = match c {
+                        b'A'..=b'Z' => c - b'A',
+                        b'a'..=b'z' => c - b'a' + 26,
+                        b'0'..=b'9' => c - b'0' + 52,
+                        b'+' | b'-' => 62,
+                        b'/' | b'_' => 63,
+                        _ => {
+                            return ::std::result::Result::Err(::std::format!(
+                                "not base64: unexpected character at byte {i}"
+                            ));
+                        }
+                    };
+                    bits = (bits << 6) | u32::from(value);
+                    count += 6;
+                    if count >= 8 {
+                        count -= 8;
+                        bytes.push((bits >> count) as u8);
+                        bits &= (1 << count) - 1;
+                    }
+                }
+                ::std::result::Result::Ok(Base64(bytes))
+            }
+        }
+
+        impl ::serde::Serialize for Base64 {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for Base64 {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let text = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                text.parse().map_err(<D::Error as ::serde::de::Error>::custom)
+            }
+        }
     }
 }
 
@@ -396,12 +501,48 @@ fn variant(case: &Case) -> TokenStream {
 
 /// `support::join`, emitted in both the client's and the server's helpers
 /// (either may be generated alone): the items of a list, with a separator.
+/// An expression displaying a parameter or header value (`value`, a
+/// reference) as its text on the wire: a date-time's `Display` is not RFC
+/// 3339, so it goes through `support::Rfc3339`.
+pub(crate) fn wire_text(t: &Ty, value: TokenStream) -> TokenStream {
+    match t {
+        Ty::DateTime => quote!(&support::Rfc3339(#value)),
+        _ => value,
+    }
+}
+
+/// An expression joining a list's items (`value`, a reference to the list)
+/// with `separator`, each as its wire text.
+pub(crate) fn wire_list(t: &Ty, value: TokenStream, separator: char) -> TokenStream {
+    match t {
+        Ty::DateTime => quote!(&support::join((#value).iter().map(support::Rfc3339), #separator)),
+        _ => quote!(&support::join(#value, #separator)),
+    }
+}
+
+/// `support::Rfc3339`, for a side that writes date-times as text.
+pub(crate) fn rfc3339_fn() -> TokenStream {
+    quote! {
+        /// A date-time as RFC 3339 text (its `Display` is not).
+        pub(super) struct Rfc3339<'a>(pub(super) &'a ::chrono::DateTime<::chrono::Utc>);
+
+        impl ::std::fmt::Display for Rfc3339<'_> {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.0.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true))
+            }
+        }
+    }
+}
+
 pub(crate) fn join_fn() -> TokenStream {
     quote! {
         /// Joins the items of a list with its separator.
-        pub(super) fn join<T: ::std::fmt::Display>(items: &[T], separator: char) -> ::std::string::String {
+        pub(super) fn join<T: ::std::fmt::Display>(
+            items: impl ::std::iter::IntoIterator<Item = T>,
+            separator: char,
+        ) -> ::std::string::String {
             let mut out = ::std::string::String::new();
-            for (i, item) in items.iter().enumerate() {
+            for (i, item) in items.into_iter().enumerate() {
                 if i > 0 {
                     out.push(separator);
                 }

@@ -2,7 +2,7 @@
 //! 501 until implemented) and an axum router that validates every request
 //! before the trait sees it.
 
-use super::{Scope, doc, join_fn, ty};
+use super::{Scope, doc, join_fn, rfc3339_fn, ty};
 use crate::model::{
     Api, Case, Discriminant, FormKind, ListFormat, Location, Media, Method, Operation, Route,
     Rules, SchemeKind, Status, Ty, TypeDef, TypeKind,
@@ -698,7 +698,7 @@ fn check_impl(def: &TypeDef) -> TokenStream {
         // An alias is its target, which has its own impl.
         TypeKind::Alias(_) => return TokenStream::new(),
         TypeKind::Newtype(inner) => {
-            let inner = ty(inner, Scope::Top);
+            let inner = ty(inner, Scope::Side);
             quote!(<#inner as support::Check>::check(value, at))
         }
         TypeKind::Struct(fields) if fields.is_empty() => quote! {
@@ -708,7 +708,7 @@ fn check_impl(def: &TypeDef) -> TokenStream {
         TypeKind::Struct(fields) => {
             let members = fields.iter().map(|f| {
                 let wire = &f.wire;
-                let t = ty(&f.ty, Scope::Top);
+                let t = ty(&f.ty, Scope::Side);
                 let nullable = f.nullable;
                 let rules = rules(&f.rules);
                 quote! {
@@ -728,6 +728,22 @@ fn check_impl(def: &TypeDef) -> TokenStream {
         TypeKind::Enum(variants) => {
             let wires = variants.iter().map(|v| v.wire.as_str());
             quote!(support::listed(value, &[#(#wires),*], at))
+        }
+        // The variant the tag selects checks the value, as serde reads it.
+        TypeKind::Tagged {
+            tag,
+            variants,
+            other,
+        } => {
+            let wires = variants.iter().map(|v| v.wire.as_str());
+            let types = variants.iter().map(|v| ty(&v.ty, Scope::Side));
+            let other = ident(other);
+            quote! {
+                match value.get(#tag).and_then(::serde_json::Value::as_str) {
+                    #(::std::option::Option::Some(#wires) => <#types as support::Check>::check(value, at),)*
+                    _ => <types::#other as support::Check>::check(value, at),
+                }
+            }
         }
     };
     quote! {
@@ -775,6 +791,9 @@ fn rules(r: &Rules) -> TokenStream {
     if r.unique_items {
         fields.push(quote!(unique_items: true,));
     }
+    if let Some(pattern) = &r.pattern {
+        fields.push(quote!(pattern: ::std::option::Option::Some(#pattern),));
+    }
     if !r.one_of.is_empty() {
         let values = r
             .one_of
@@ -816,10 +835,20 @@ fn encode_arm(case: &Case) -> TokenStream {
         let sets = case.headers.iter().map(|h| {
             let field = ident(&h.name);
             let wire = &h.wire;
+            // A date-time's `Display` is not RFC 3339: it goes through
+            // `support::Rfc3339`.
+            let date_time = h.ty == Ty::DateTime;
             let text = match h.list {
                 Some(format) => {
                     let sep = format.separator();
-                    quote!(#field.map(|items| support::join(&items, #sep)))
+                    let items = match date_time {
+                        true => quote!(items.iter().map(support::Rfc3339)),
+                        false => quote!(&items),
+                    };
+                    quote!(#field.map(|items| support::join(#items, #sep)))
+                }
+                None if date_time => {
+                    quote!(#field.map(|value| support::Rfc3339(&value).to_string()))
                 }
                 None => quote!(#field.map(|value| value.to_string())),
             };
@@ -862,9 +891,106 @@ fn encode_arm(case: &Case) -> TokenStream {
     }
 }
 
+/// `Check` for the format types the document uses: a string in the body
+/// that is not a value of its format is refused at its JSON pointer (serde
+/// would refuse it too, without saying where).
+fn format_checks(api: &Api) -> TokenStream {
+    let formats = [
+        (Ty::DateTime, "an RFC 3339 date-time"),
+        (Ty::Date, "a date (YYYY-MM-DD)"),
+        (Ty::Uuid, "a UUID"),
+        (Ty::Base64, "base64"),
+    ];
+    let impls: Vec<TokenStream> = formats
+        .iter()
+        .filter(|(format, _)| api.mentions(|t| t == format))
+        .map(|(format, what)| {
+            // `support` is a module inside `server`.
+            let t = match format {
+                Ty::Base64 => quote!(super::super::Base64),
+                _ => ty(format, Scope::Side),
+            };
+            quote!(#t => #what)
+        })
+        .collect();
+    if impls.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        macro_rules! format_to_check {
+            ($($t:ty => $what:literal),*) => {$(
+                impl Check for $t {
+                    fn check(value: &::serde_json::Value, at: &mut ::std::string::String) -> ::std::result::Result<(), ::std::string::String> {
+                        match value.as_str() {
+                            ::std::option::Option::Some(text) if text.parse::<$t>().is_err() => {
+                                let at = if at.is_empty() { "/" } else { at.as_str() };
+                                ::std::result::Result::Err(::std::format!("{at}: {text:?} is not {}", $what))
+                            }
+                            _ => ::std::result::Result::Ok(()),
+                        }
+                    }
+                }
+            )*};
+        }
+        format_to_check!(#(#impls),*);
+    }
+}
+
 /// Private helpers of the server, emitted once per file.
 fn support(api: &Api) -> TokenStream {
+    let formats = format_checks(api);
+    // `pattern` needs regex-lite: only a document with patterns gets it.
+    let patterns = api.has_patterns();
+    let pattern_field = patterns.then(|| {
+        quote! {
+            /// A string's `pattern` (regex-lite syntax, unanchored).
+            pub(super) pattern: ::std::option::Option<&'static str>,
+        }
+    });
+    let pattern_none = patterns.then(|| quote!(pattern: ::std::option::Option::None,));
+    let pattern_check = patterns.then(|| {
+        quote! {
+            if let ::std::option::Option::Some(pattern) = rules.pattern.filter(|pattern| !matches(pattern, text)) {
+                return fail(at.as_str(), ::std::format!("{text:?} does not match the pattern {pattern}"));
+            }
+        }
+    });
+    let matches_fn = patterns.then(|| {
+        quote! {
+            /// Whether `text` matches `pattern` anywhere (JSON Schema's
+            /// `pattern` is not anchored). Each pattern is compiled once; one
+            /// that does not compile (the generator warned) checks nothing.
+            fn matches(pattern: &'static str, text: &str) -> bool {
+                type Compiled = ::std::collections::BTreeMap<&'static str, ::std::option::Option<::regex_lite::Regex>>;
+                static CACHE: ::std::sync::OnceLock<::std::sync::RwLock<Compiled>> = ::std::sync::OnceLock::new();
+                let cache = CACHE.get_or_init(::std::default::Default::default);
+                let known = cache.read().ok().and_then(|compiled| {
+                    compiled
+                        .get(pattern)
+                        .map(|regex| regex.as_ref().is_none_or(|regex| regex.is_match(text)))
+                });
+                if let ::std::option::Option::Some(found) = known {
+                    return found;
+                }
+                let regex = ::regex_lite::Regex::new(pattern).ok();
+                let found = regex.as_ref().is_none_or(|regex| regex.is_match(text));
+                if let ::std::result::Result::Ok(mut compiled) = cache.write() {
+                    compiled.insert(pattern, regex);
+                }
+                found
+            }
+        }
+    });
     let join = join_fn();
+    let rfc3339 = api
+        .operations
+        .iter()
+        .any(|op| {
+            op.responses
+                .iter()
+                .any(|c| c.headers.iter().any(|h| h.ty == Ty::DateTime))
+        })
+        .then(rfc3339_fn);
     let multipart = api.has_form(Some(FormKind::Multipart));
     let files = api.has_files();
     let (parts_field, parts_init, parts_name, file_methods) = if files {
@@ -977,6 +1103,7 @@ fn support(api: &Api) -> TokenStream {
             }
 
             #join
+            #rfc3339
 
             }
         });
@@ -1412,6 +1539,7 @@ fn support(api: &Api) -> TokenStream {
                 )*};
             }
             nothing_to_check!(::std::string::String, i32, i64, f32, f64, bool, ::serde_json::Value, ::bytes::Bytes);
+            #formats
 
             impl<T: Check> Check for ::std::option::Option<T> {
                 fn check(value: &::serde_json::Value, at: &mut ::std::string::String) -> ::std::result::Result<(), ::std::string::String> {
@@ -1504,6 +1632,7 @@ fn support(api: &Api) -> TokenStream {
                 pub(super) items: ::std::option::Option<&'static Rules>,
                 /// A numeric `enum`: the values it lists (empty: any).
                 pub(super) one_of: &'static [f64],
+                #pattern_field
             }
 
             impl Rules {
@@ -1519,6 +1648,7 @@ fn support(api: &Api) -> TokenStream {
                     unique_items: false,
                     items: ::std::option::Option::None,
                     one_of: &[],
+                    #pattern_none
                 };
             }
 
@@ -1559,6 +1689,7 @@ fn support(api: &Api) -> TokenStream {
                     if let ::std::option::Option::Some(max) = rules.max_length.filter(|&max| length > max) {
                         return fail(at.as_str(), ::std::format!("{length} characters, more than the maxLength {max}"));
                     }
+                    #pattern_check
                 }
                 if let ::std::option::Option::Some(items) = value.as_array() {
                     if let ::std::option::Option::Some(min) = rules.min_items.filter(|&min| items.len() < min) {
@@ -1585,6 +1716,8 @@ fn support(api: &Api) -> TokenStream {
                 }
                 ::std::result::Result::Ok(())
             }
+
+            #matches_fn
 
             /// The values of a repeated query parameter, or its defaults when
             /// it is absent.

@@ -4,7 +4,7 @@
 //! this module, so everything here is spelled with full paths, derives included.
 
 use super::{Scope, doc, ty};
-use crate::model::{Api, Field, TypeDef, TypeKind, Variant};
+use crate::model::{Api, Field, TaggedVariant, TypeDef, TypeKind, Variant};
 use crate::names::ident;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -47,6 +47,83 @@ fn type_def(def: &TypeDef) -> TokenStream {
             }
         }
         TypeKind::Enum(variants) => string_enum(&name, doc, variants),
+        TypeKind::Tagged {
+            tag,
+            variants,
+            other,
+        } => tagged_enum(&name, doc, tag, variants, other),
+    }
+}
+
+/// A `discriminator` base: an enum over its subtypes. Each subtype's struct
+/// keeps every field, the tag included, so a value reads and writes as the
+/// document describes it; reading looks at the tag first.
+fn tagged_enum(
+    name: &proc_macro2::Ident,
+    doc: TokenStream,
+    tag: &str,
+    variants: &[TaggedVariant],
+    other: &str,
+) -> TokenStream {
+    let idents: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
+    let wires: Vec<_> = variants.iter().map(|v| v.wire.as_str()).collect();
+    let types: Vec<_> = variants.iter().map(|v| ty(&v.ty, Scope::Types)).collect();
+    let other_ty = ident(other);
+    let variant_docs = wires
+        .iter()
+        .map(|w| super::doc(Some(&format!("`{tag}` is `{w}`."))));
+    let doc = with_paragraph(
+        doc,
+        &format!(
+            "One of the definitions that extend it, chosen by the value of `{tag}`; \
+             any other value reads as `Other`, with the base's own fields."
+        ),
+    );
+    let other_doc = super::doc(Some(&format!(
+        "Any other `{tag}` (the base itself, or a subtype this code does not know)."
+    )));
+    quote! {
+        #doc
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name {
+            #(#variant_docs #idents(#types),)*
+            #other_doc
+            Other(#other_ty),
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #(Self::#idents(value) => ::serde::Serialize::serialize(value, serializer),)*
+                    Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let read = match value.get(#tag).and_then(::serde_json::Value::as_str) {
+                    #(::std::option::Option::Some(#wires) => {
+                        <#types as ::serde::Deserialize>::deserialize(&value).map(Self::#idents)
+                    })*
+                    _ => <#other_ty as ::serde::Deserialize>::deserialize(&value).map(Self::Other),
+                };
+                read.map_err(<D::Error as ::serde::de::Error>::custom)
+            }
+        }
+    }
+}
+
+/// A type's doc attributes followed by a paragraph of ours (alone when the
+/// document has no description).
+fn with_paragraph(doc: TokenStream, paragraph: &str) -> TokenStream {
+    let paragraph = super::doc(Some(paragraph));
+    if doc.is_empty() {
+        paragraph
+    } else {
+        quote!(#doc #[doc = ""] #paragraph)
     }
 }
 
@@ -73,6 +150,10 @@ fn field(f: &Field) -> TokenStream {
 fn string_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[Variant]) -> TokenStream {
     let idents: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
     let wires: Vec<_> = variants.iter().map(|v| v.wire.as_str()).collect();
+    let doc = with_paragraph(
+        doc,
+        "Values this version of the document does not list are kept in `Unknown`.",
+    );
     let variant_docs = wires.iter().map(|w| {
         let text = if w.is_empty() {
             "The empty string.".to_string()
@@ -83,8 +164,6 @@ fn string_enum(name: &proc_macro2::Ident, doc: TokenStream, variants: &[Variant]
     });
     quote! {
         #doc
-        ///
-        /// Values this version of the document does not list are kept in `Unknown`.
         #[derive(
             ::std::fmt::Debug,
             ::std::clone::Clone,
