@@ -38,10 +38,13 @@ fn main() {
     // print on every build.
     let mut files = files;
     let fake = Path::new(env!("CARGO_MANIFEST_DIR")).join(FAKE_ENDPOINTS);
+    // `fake_endpoints` tells the examples (`serve`) that the module exists.
+    println!("cargo::rustc-check-cfg=cfg(fake_endpoints)");
     // Watched only when present: a path that does not exist would rerun this
     // script on every build.
     if fake.exists() {
         println!("cargo:rerun-if-changed={}", fake.display());
+        println!("cargo::rustc-cfg=fake_endpoints");
         files.extend(
             swagger_stubgen::Builder::new()
                 .spec(&fake)

@@ -520,7 +520,7 @@ fn assert_rejected(response: &common::RawResponse, parameter: &str, location: &s
 #[tokio::test]
 async fn bad_requests_get_a_400_naming_the_parameter_and_never_reach_the_handler() {
     let (_, store, addr) = start().await;
-    let cases: [(&str, &[u8], &str, &str, &str); 19] = [
+    let cases: [(&str, &[u8], &str, &str, &str); 20] = [
         (
             "GET /v1/pets?offset=-1 HTTP/1.1",
             b"",
@@ -570,6 +570,15 @@ async fn bad_requests_get_a_400_naming_the_parameter_and_never_reach_the_handler
             "body",
             "body",
             "/name: 0 characters, fewer than the minLength 1",
+        ),
+        // serde reads a struct from an array of its fields in order; the
+        // server must not (Schemathesis found this).
+        (
+            "POST /v1/pets HTTP/1.1\r\nContent-Type: application/json",
+            b"[\"Rex\", null]",
+            "body",
+            "body",
+            "/: expected an object, found an array",
         ),
         // `null` where the schema is not `x-nullable`.
         (
@@ -782,4 +791,33 @@ async fn rejections_go_through_the_rejected_hook() {
         raw_http(addr, "GET /v1/pets HTTP/1.1", b"").await.status,
         501
     );
+}
+
+#[tokio::test]
+async fn a_body_announced_as_another_media_type_gets_415() {
+    let store = Store::default();
+    let addr = serve(server::router(store.clone())).await;
+    let response = raw_http(
+        addr,
+        "POST /v1/pets HTTP/1.1\r\nContent-Type: application/xml\r\nX-Api-Key: k",
+        b"<Pet><name>Rex</name></Pet>",
+    )
+    .await;
+    response.assert_status(415);
+    assert_eq!(response.json()["parameter"], "Content-Type");
+    assert_eq!(response.json()["in"], "header");
+    // JSON media types with parameters or a +json suffix are JSON.
+    for content_type in [
+        "application/json; charset=utf-8",
+        "application/merge-patch+json",
+    ] {
+        let response = raw_http(
+            addr,
+            &format!("POST /v1/pets HTTP/1.1\r\nContent-Type: {content_type}\r\nX-Api-Key: k"),
+            br#"{"name": "Rex"}"#,
+        )
+        .await;
+        response.assert_status(201);
+    }
+    assert_eq!(store.received().len(), 2);
 }

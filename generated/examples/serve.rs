@@ -5,14 +5,18 @@
 //! ```text
 //! cargo run -p generated --example serve -- petstore 8080
 //! cargo run -p generated --example serve -- seed 8081
+//! cargo run -p generated --example serve -- fake 8082
 //! ```
+//!
+//! `fake` is openapi-generator's `petstore-with-fake-endpoints-models-for-testing.yaml`,
+//! generated only when `../shared/corpus` is beside the project.
 
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 
 fn usage() -> ! {
-    eprintln!("usage: serve (petstore|seed) PORT");
+    eprintln!("usage: serve (petstore|seed|fake) PORT");
     std::process::exit(2);
 }
 
@@ -28,6 +32,15 @@ async fn main() {
     let router = match spec.as_str() {
         "petstore" => generated::petstore::server::router(petstore::Store::default()),
         "seed" => generated::aws_codepipeline::server::router(seed::Jobs),
+        #[cfg(fake_endpoints)]
+        "fake" => generated::petstore_with_fake_endpoints_models_for_testing::server::router(
+            fake::Store::default(),
+        ),
+        #[cfg(not(fake_endpoints))]
+        "fake" => {
+            eprintln!("serve: `fake` needs ../shared/corpus beside the project");
+            std::process::exit(2);
+        }
         _ => usage(),
     };
     let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
@@ -158,6 +171,438 @@ mod seed {
             _req: AcknowledgeThirdPartyJobRequest,
         ) -> Result<AcknowledgeThirdPartyJobResponse, server::Error> {
             Ok(AcknowledgeThirdPartyJobResponse::Ok)
+        }
+    }
+}
+
+/// openapi-generator's test document: pets, orders and users in memory; the
+/// fake endpoints echo what they were sent. Where the document lists only
+/// error statuses for an operation, the answer is the one a caller can act
+/// on (404 for a missing thing), since the document leaves no other.
+#[cfg(fake_endpoints)]
+mod fake {
+    use super::*;
+    use bytes::Bytes;
+    use generated::petstore_with_fake_endpoints_models_for_testing::{server, types, *};
+
+    type Result<T> = std::result::Result<T, server::Error>;
+
+    #[derive(Clone, Default)]
+    pub struct Store {
+        pets: Arc<Mutex<BTreeMap<i64, types::Pet>>>,
+        orders: Arc<Mutex<BTreeMap<i64, types::Order>>>,
+        users: Arc<Mutex<BTreeMap<String, types::User>>>,
+    }
+
+    fn next_id<T>(map: &BTreeMap<i64, T>) -> i64 {
+        map.keys()
+            .next_back()
+            .map_or(1, |last| last.saturating_add(1))
+    }
+
+    fn uploaded(file: Option<&FilePart>) -> types::ApiResponse {
+        types::ApiResponse {
+            code: Some(200),
+            r#type: Some("upload".to_string()),
+            message: Some(format!("{} bytes", file.map_or(0, |f| f.bytes.len()))),
+        }
+    }
+
+    /// The credentials this server accepts (scripts/conformance gives them to
+    /// Schemathesis). Checking their values is the implementation's part: the
+    /// generated server only makes sure that they are there.
+    fn check(c: &Credentials) -> Result<()> {
+        let valid = c
+            .petstore_auth
+            .as_deref()
+            .is_none_or(|t| t == "special-token")
+            && c.api_key.as_deref().is_none_or(|k| k == "special-key")
+            && c.api_key_query
+                .as_deref()
+                .is_none_or(|k| k == "special-key")
+            && c.http_basic_test
+                .as_ref()
+                .is_none_or(|b| b.username == "user" && b.password == "secret");
+        if valid {
+            Ok(())
+        } else {
+            Err(server::Error::new(
+                axum::http::StatusCode::UNAUTHORIZED,
+                "invalid credentials",
+            ))
+        }
+    }
+
+    fn done<T>(make: impl FnOnce(u16, Bytes) -> T) -> Result<T> {
+        Ok(make(200, Bytes::new()))
+    }
+
+    impl server::Api for Store {
+        async fn update_pet(
+            &self,
+            req: UpdatePetRequest,
+            c: Credentials,
+        ) -> Result<UpdatePetResponse> {
+            check(&c)?;
+            let mut pets = self.pets.lock().unwrap();
+            Ok(match req.body.id.filter(|id| pets.contains_key(id)) {
+                Some(id) => {
+                    pets.insert(id, req.body);
+                    UpdatePetResponse::Ok
+                }
+                None => UpdatePetResponse::NotFound,
+            })
+        }
+
+        async fn add_pet(&self, req: AddPetRequest, c: Credentials) -> Result<AddPetResponse> {
+            check(&c)?;
+            let mut pets = self.pets.lock().unwrap();
+            let id = req.body.id.unwrap_or_else(|| next_id(&pets));
+            pets.insert(
+                id,
+                types::Pet {
+                    id: Some(id),
+                    ..req.body
+                },
+            );
+            Ok(AddPetResponse::Ok)
+        }
+
+        async fn find_pets_by_status(
+            &self,
+            req: FindPetsByStatusRequest,
+            c: Credentials,
+        ) -> Result<FindPetsByStatusResponse> {
+            check(&c)?;
+            let wanted: Vec<String> = req.status.iter().map(ToString::to_string).collect();
+            let pets = self.pets.lock().unwrap();
+            let found = pets
+                .values()
+                .filter(|p| {
+                    p.status
+                        .as_ref()
+                        .is_some_and(|s| wanted.contains(&s.to_string()))
+                })
+                .cloned()
+                .collect();
+            Ok(FindPetsByStatusResponse::Ok(found))
+        }
+
+        async fn find_pets_by_tags(
+            &self,
+            req: FindPetsByTagsRequest,
+            c: Credentials,
+        ) -> Result<FindPetsByTagsResponse> {
+            check(&c)?;
+            let pets = self.pets.lock().unwrap();
+            let found = pets
+                .values()
+                .filter(|p| {
+                    p.tags
+                        .iter()
+                        .flatten()
+                        .any(|t| t.name.as_ref().is_some_and(|n| req.tags.contains(n)))
+                })
+                .cloned()
+                .collect();
+            Ok(FindPetsByTagsResponse::Ok(found))
+        }
+
+        async fn get_pet_by_id(
+            &self,
+            req: GetPetByIdRequest,
+            c: Credentials,
+        ) -> Result<GetPetByIdResponse> {
+            check(&c)?;
+            Ok(match self.pets.lock().unwrap().get(&req.pet_id) {
+                Some(pet) => GetPetByIdResponse::Ok(pet.clone()),
+                None => GetPetByIdResponse::NotFound,
+            })
+        }
+
+        async fn update_pet_with_form(
+            &self,
+            req: UpdatePetWithFormRequest,
+            c: Credentials,
+        ) -> Result<UpdatePetWithFormResponse> {
+            check(&c)?;
+            if let Some(pet) = self.pets.lock().unwrap().get_mut(&req.pet_id) {
+                if let Some(name) = req.name {
+                    pet.name = name;
+                }
+                // The form's status is any string; a pet's is one of its enum.
+                match types::PetStatus::from(req.status.as_deref().unwrap_or("")) {
+                    types::PetStatus::Unknown(_) => {}
+                    status => pet.status = Some(status),
+                }
+            }
+            // 405 is the only response the document lists.
+            Ok(UpdatePetWithFormResponse::MethodNotAllowed)
+        }
+
+        async fn delete_pet(
+            &self,
+            req: DeletePetRequest,
+            c: Credentials,
+        ) -> Result<DeletePetResponse> {
+            check(&c)?;
+            // Deleting is idempotent: a missing pet is deleted already.
+            self.pets.lock().unwrap().remove(&req.pet_id);
+            Ok(DeletePetResponse::Ok)
+        }
+
+        async fn upload_file(
+            &self,
+            req: UploadFileRequest,
+            c: Credentials,
+        ) -> Result<UploadFileResponse> {
+            check(&c)?;
+            Ok(UploadFileResponse::Ok(uploaded(req.file.as_ref())))
+        }
+
+        async fn get_inventory(
+            &self,
+            _: GetInventoryRequest,
+            c: Credentials,
+        ) -> Result<GetInventoryResponse> {
+            check(&c)?;
+            let mut counts = BTreeMap::new();
+            for pet in self.pets.lock().unwrap().values() {
+                if let Some(status) = &pet.status {
+                    *counts.entry(status.to_string()).or_insert(0) += 1;
+                }
+            }
+            Ok(GetInventoryResponse::Ok(counts))
+        }
+
+        async fn place_order(&self, req: PlaceOrderRequest) -> Result<PlaceOrderResponse> {
+            let mut orders = self.orders.lock().unwrap();
+            let id = req.body.id.unwrap_or_else(|| next_id(&orders));
+            let order = types::Order {
+                id: Some(id),
+                ..req.body
+            };
+            orders.insert(id, order.clone());
+            Ok(PlaceOrderResponse::Ok(order))
+        }
+
+        async fn get_order_by_id(&self, req: GetOrderByIdRequest) -> Result<GetOrderByIdResponse> {
+            Ok(match self.orders.lock().unwrap().get(&req.order_id) {
+                Some(order) => GetOrderByIdResponse::Ok(order.clone()),
+                None => GetOrderByIdResponse::NotFound,
+            })
+        }
+
+        async fn delete_order(&self, req: DeleteOrderRequest) -> Result<DeleteOrderResponse> {
+            if let Ok(id) = req.order_id.parse::<i64>() {
+                self.orders.lock().unwrap().remove(&id);
+            }
+            // The document lists only 400 and 404: once deleted, it is not found.
+            Ok(DeleteOrderResponse::NotFound)
+        }
+
+        async fn create_user(&self, req: CreateUserRequest) -> Result<CreateUserResponse> {
+            let name = req.body.username.clone().unwrap_or_default();
+            self.users.lock().unwrap().insert(name, req.body);
+            done(|status, body| CreateUserResponse::Default { status, body })
+        }
+
+        async fn create_users_with_array_input(
+            &self,
+            req: CreateUsersWithArrayInputRequest,
+        ) -> Result<CreateUsersWithArrayInputResponse> {
+            let mut users = self.users.lock().unwrap();
+            for user in req.body {
+                users.insert(user.username.clone().unwrap_or_default(), user);
+            }
+            done(|status, body| CreateUsersWithArrayInputResponse::Default { status, body })
+        }
+
+        async fn create_users_with_list_input(
+            &self,
+            req: CreateUsersWithListInputRequest,
+        ) -> Result<CreateUsersWithListInputResponse> {
+            let mut users = self.users.lock().unwrap();
+            for user in req.body {
+                users.insert(user.username.clone().unwrap_or_default(), user);
+            }
+            done(|status, body| CreateUsersWithListInputResponse::Default { status, body })
+        }
+
+        async fn login_user(&self, req: LoginUserRequest) -> Result<LoginUserResponse> {
+            let expires = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+            Ok(LoginUserResponse::Ok {
+                body: format!("session for {}", req.username),
+                x_rate_limit: Some(5000),
+                x_expires_after: Some(expires.into()),
+            })
+        }
+
+        async fn logout_user(&self, _: LogoutUserRequest) -> Result<LogoutUserResponse> {
+            done(|status, body| LogoutUserResponse::Default { status, body })
+        }
+
+        async fn get_user_by_name(
+            &self,
+            req: GetUserByNameRequest,
+        ) -> Result<GetUserByNameResponse> {
+            Ok(match self.users.lock().unwrap().get(&req.username) {
+                Some(user) => GetUserByNameResponse::Ok(user.clone()),
+                None => GetUserByNameResponse::NotFound,
+            })
+        }
+
+        async fn update_user(&self, req: UpdateUserRequest) -> Result<UpdateUserResponse> {
+            let mut users = self.users.lock().unwrap();
+            if let Some(user) = users.get_mut(&req.username) {
+                *user = req.body;
+            }
+            // The document lists only 400 and 404.
+            Ok(UpdateUserResponse::NotFound)
+        }
+
+        async fn delete_user(&self, req: DeleteUserRequest) -> Result<DeleteUserResponse> {
+            self.users.lock().unwrap().remove(&req.username);
+            // The document lists only 400 and 404: once deleted, it is not found.
+            Ok(DeleteUserResponse::NotFound)
+        }
+
+        async fn test_classname(
+            &self,
+            req: TestClassnameRequest,
+            c: Credentials,
+        ) -> Result<TestClassnameResponse> {
+            check(&c)?;
+            Ok(TestClassnameResponse::Ok(req.body))
+        }
+
+        async fn test_enum_parameters(
+            &self,
+            _: TestEnumParametersRequest,
+        ) -> Result<TestEnumParametersResponse> {
+            // The document lists only 400 and 404.
+            Ok(TestEnumParametersResponse::NotFound)
+        }
+
+        async fn test_endpoint_parameters(
+            &self,
+            _: TestEndpointParametersRequest,
+            c: Credentials,
+        ) -> Result<TestEndpointParametersResponse> {
+            check(&c)?;
+            // The document lists only 400 and 404.
+            Ok(TestEndpointParametersResponse::NotFound)
+        }
+
+        async fn test_group_parameters(
+            &self,
+            _: TestGroupParametersRequest,
+        ) -> Result<TestGroupParametersResponse> {
+            // 400 is the only response the document lists.
+            Ok(TestGroupParametersResponse::BadRequest)
+        }
+
+        async fn test_client_model(
+            &self,
+            req: TestClientModelRequest,
+        ) -> Result<TestClientModelResponse> {
+            Ok(TestClientModelResponse::Ok(req.body))
+        }
+
+        async fn fake_outer_number_serialize(
+            &self,
+            req: FakeOuterNumberSerializeRequest,
+        ) -> Result<FakeOuterNumberSerializeResponse> {
+            Ok(FakeOuterNumberSerializeResponse::Ok(
+                req.body.unwrap_or_default(),
+            ))
+        }
+
+        async fn fake_outer_string_serialize(
+            &self,
+            req: FakeOuterStringSerializeRequest,
+        ) -> Result<FakeOuterStringSerializeResponse> {
+            Ok(FakeOuterStringSerializeResponse::Ok(
+                req.body.unwrap_or_default(),
+            ))
+        }
+
+        async fn fake_outer_boolean_serialize(
+            &self,
+            req: FakeOuterBooleanSerializeRequest,
+        ) -> Result<FakeOuterBooleanSerializeResponse> {
+            Ok(FakeOuterBooleanSerializeResponse::Ok(
+                req.body.unwrap_or_default(),
+            ))
+        }
+
+        async fn fake_outer_composite_serialize(
+            &self,
+            req: FakeOuterCompositeSerializeRequest,
+        ) -> Result<FakeOuterCompositeSerializeResponse> {
+            let composite = req.body.unwrap_or(types::OuterComposite {
+                my_number: None,
+                my_string: None,
+                my_boolean: None,
+            });
+            Ok(FakeOuterCompositeSerializeResponse::Ok(composite))
+        }
+
+        async fn test_json_form_data(
+            &self,
+            _: TestJsonFormDataRequest,
+        ) -> Result<TestJsonFormDataResponse> {
+            Ok(TestJsonFormDataResponse::Ok)
+        }
+
+        async fn test_inline_additional_properties(
+            &self,
+            _: TestInlineAdditionalPropertiesRequest,
+        ) -> Result<TestInlineAdditionalPropertiesResponse> {
+            Ok(TestInlineAdditionalPropertiesResponse::Ok)
+        }
+
+        async fn test_body_with_query_params(
+            &self,
+            _: TestBodyWithQueryParamsRequest,
+        ) -> Result<TestBodyWithQueryParamsResponse> {
+            Ok(TestBodyWithQueryParamsResponse::Ok)
+        }
+
+        async fn create_xml_item(&self, _: CreateXmlItemRequest) -> Result<CreateXmlItemResponse> {
+            Ok(CreateXmlItemResponse::Ok)
+        }
+
+        async fn n123_test_special_tags(
+            &self,
+            req: N123TestSpecialTagsRequest,
+        ) -> Result<N123TestSpecialTagsResponse> {
+            Ok(N123TestSpecialTagsResponse::Ok(req.body))
+        }
+
+        async fn test_body_with_file_schema(
+            &self,
+            _: TestBodyWithFileSchemaRequest,
+        ) -> Result<TestBodyWithFileSchemaResponse> {
+            Ok(TestBodyWithFileSchemaResponse::Ok)
+        }
+
+        async fn test_query_parameter_collection_format(
+            &self,
+            _: TestQueryParameterCollectionFormatRequest,
+        ) -> Result<TestQueryParameterCollectionFormatResponse> {
+            Ok(TestQueryParameterCollectionFormatResponse::Ok)
+        }
+
+        async fn upload_file_with_required_file(
+            &self,
+            req: UploadFileWithRequiredFileRequest,
+            c: Credentials,
+        ) -> Result<UploadFileWithRequiredFileResponse> {
+            check(&c)?;
+            Ok(UploadFileWithRequiredFileResponse::Ok(uploaded(Some(
+                &req.required_file,
+            ))))
         }
     }
 }

@@ -3,10 +3,14 @@
 # serves each document on 127.0.0.1, runs every check with positive and
 # negative data (fixed seed, bounded examples, hard time cap) and stops the
 # server. Exit status: 0 when every run passed.
-# Usage: scripts/conformance/server-check.sh [petstore|seed ...]
+# Usage: scripts/conformance/server-check.sh [petstore|seed|fake ...]
+# (default: all three; `fake`, openapi-generator's test document, is skipped
+# with a message when ../shared/corpus is absent).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
+fake_spec=$here/../../../shared/corpus/openapi-generator/petstore-with-fake-endpoints-models-for-testing.yaml
+if [ $# -eq 0 ]; then set -- petstore seed fake; fi
 setup serve "$@"
 serve=$root/target/debug/examples/serve
 failed=0
@@ -19,6 +23,13 @@ for name in "${specs[@]}"; do
       # (the seed's trailing `---`): give it the first document only.
       spec=$reports/seed.yaml
       sed '$ { /^---$/d }' "$root/spec/aws-codepipeline.yaml" >"$spec"
+      ;;
+    fake)
+      if [ ! -f "$fake_spec" ]; then
+        echo "schemathesis fake: skipped, $fake_spec is absent"
+        continue
+      fi
+      spec=$fake_spec
       ;;
     *) echo "unknown document $name"; exit 2 ;;
   esac

@@ -194,7 +194,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             /// Why a request was refused before any method of [`Api`] saw it:
             /// the parameter (or `body`), where it was expected, and what is wrong.
             /// [`Api::rejected`] turns it into the answer; by default its `status`
-            /// (400, or 401 for missing credentials) with a JSON body
+            /// (400; 401 for missing credentials; 415 for a body that is not JSON) with a JSON body
             /// `{"error", "parameter", "in", "message"}` (and `accepted`, the
             /// values an enum lists or the schemes that would do).
             #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,7 +210,9 @@ pub(super) fn emit(api: &Api) -> TokenStream {
                 /// The values the parameter's `enum` lists, when that is what was broken;
                 /// for missing credentials, the security schemes that would do.
                 pub accepted: ::std::vec::Vec<::std::string::String>,
-                /// 400 Bad Request, or 401 Unauthorized when credentials are missing.
+                /// 400 Bad Request; 401 Unauthorized when credentials are missing;
+                /// 415 Unsupported Media Type for a body that is not JSON where
+                /// the server reads JSON.
                 pub status: ::axum::http::StatusCode,
                 /// The `WWW-Authenticate` challenge of a 401, when the schemes have one.
                 challenge: ::std::option::Option<&'static str>,
@@ -517,8 +519,8 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
     let body = op.body.as_ref().map(|b| {
         let field = ident(&b.name);
         let value = match (&b.media, b.required) {
-            (Media::Json, true) => quote!(support::required_json(&input.body)?),
-            (Media::Json, false) => quote!(support::optional_json(&input.body)?),
+            (Media::Json, true) => quote!(support::required_json(input.json_body()?)?),
+            (Media::Json, false) => quote!(support::optional_json(input.json_body()?)?),
             (Media::Raw(_), true) => quote!(::std::clone::Clone::clone(&input.body)),
             (Media::Raw(_), false) => quote! {
                 if input.body.is_empty() {
@@ -701,9 +703,10 @@ fn check_impl(def: &TypeDef) -> TokenStream {
             let inner = ty(inner, Scope::Side);
             quote!(<#inner as support::Check>::check(value, at))
         }
+        // serde would read a struct from an array too (its fields in
+        // order): only an object is an object.
         TypeKind::Struct(fields) if fields.is_empty() => quote! {
-            let _ = (value, at);
-            ::std::result::Result::Ok(())
+            support::object(value, at).map(|_| ())
         },
         TypeKind::Struct(fields) => {
             let members = fields.iter().map(|f| {
@@ -718,9 +721,7 @@ fn check_impl(def: &TypeDef) -> TokenStream {
                 }
             });
             quote! {
-                let ::serde_json::Value::Object(object) = value else {
-                    return ::std::result::Result::Ok(());
-                };
+                let object = support::object(value, at)?;
                 #(#members)*
                 ::std::result::Result::Ok(())
             }
@@ -828,7 +829,7 @@ fn encode_arm(case: &Case) -> TokenStream {
     let encode = |status: TokenStream| match &case.body {
         Some((_, Media::Json)) => quote!(support::json(#status, &body)),
         Some((_, Media::Raw(content_type))) => quote!(support::raw(#status, #content_type, body)),
-        None => quote!(support::raw(#status, "application/octet-stream", body)),
+        None => quote!(support::untyped(#status, body)),
     };
     if !case.headers.is_empty() {
         let fields: Vec<_> = case.headers.iter().map(|h| ident(&h.name)).collect();
@@ -1351,6 +1352,27 @@ fn support(api: &Api) -> TokenStream {
 
                 #auth_methods
 
+                /// The body of an operation that reads JSON: a body announced as
+                /// another media type (XML, say) gets 415 Unsupported Media
+                /// Type; a body without a `Content-Type` is read as JSON.
+                pub(super) fn json_body(&self) -> ::std::result::Result<&[u8], Rejection> {
+                    let content_type = match self.headers.get(::axum::http::header::CONTENT_TYPE) {
+                        ::std::option::Option::Some(value) if !self.body.is_empty() => value.to_str().unwrap_or("?"),
+                        _ => return ::std::result::Result::Ok(&self.body),
+                    };
+                    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+                    if essence == "application/json" || essence.ends_with("+json") {
+                        return ::std::result::Result::Ok(&self.body);
+                    }
+                    let mut rejection = Rejection::new(
+                        "Content-Type",
+                        "header",
+                        ::std::format!("the body must be JSON (application/json), not {content_type:?}"),
+                    );
+                    rejection.status = ::axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE;
+                    ::std::result::Result::Err(rejection)
+                }
+
                 pub(super) fn header(&self, name: &'static str) -> ::std::result::Result<::std::option::Option<&str>, Rejection> {
                     match self.headers.get(name) {
                         ::std::option::Option::None => ::std::result::Result::Ok(::std::option::Option::None),
@@ -1572,6 +1594,27 @@ fn support(api: &Api) -> TokenStream {
                         }
                     }
                     ::std::result::Result::Ok(())
+                }
+            }
+
+            /// The members of a JSON object; anything else is refused at `at`.
+            pub(super) fn object<'v>(
+                value: &'v ::serde_json::Value,
+                at: &str,
+            ) -> ::std::result::Result<&'v ::serde_json::Map<::std::string::String, ::serde_json::Value>, ::std::string::String> {
+                match value {
+                    ::serde_json::Value::Object(object) => ::std::result::Result::Ok(object),
+                    other => {
+                        let found = match other {
+                            ::serde_json::Value::Array(_) => "an array",
+                            ::serde_json::Value::String(_) => "a string",
+                            ::serde_json::Value::Number(_) => "a number",
+                            ::serde_json::Value::Bool(_) => "a boolean",
+                            _ => "null",
+                        };
+                        let at = if at.is_empty() { "/" } else { at };
+                        ::std::result::Result::Err(::std::format!("{at}: expected an object, found {found}"))
+                    }
                 }
             }
 
@@ -1829,6 +1872,15 @@ fn support(api: &Api) -> TokenStream {
 
             pub(super) fn raw(code: u16, content_type: &'static str, body: ::bytes::Bytes) -> ::axum::response::Response {
                 (status(code), [(::axum::http::header::CONTENT_TYPE, content_type)], body).into_response()
+            }
+
+            /// A body the document gives no schema: bytes of no known type, so
+            /// no `Content-Type` unless there are bytes to describe.
+            pub(super) fn untyped(code: u16, body: ::bytes::Bytes) -> ::axum::response::Response {
+                if body.is_empty() {
+                    return empty(code);
+                }
+                raw(code, "application/octet-stream", body)
             }
         }
     }
