@@ -7,6 +7,9 @@
 //! ```text
 //! cargo run -p generated --example call -- petstore http://127.0.0.1:4010
 //! ```
+//!
+//! `fake` (openapi-generator's `petstore-with-fake-endpoints-models-for-testing.yaml`)
+//! exists when `../shared/corpus` is beside the project.
 
 use std::fmt::Debug;
 use std::process::ExitCode;
@@ -23,6 +26,13 @@ fn report<T: Debug, E: std::fmt::Display>(name: &str, result: Result<T, E>, fail
             *failed = true;
         }
     }
+}
+
+/// An operation not called, and why (a limit of the checking tool; the
+/// round-trip tests cover it).
+#[cfg(fake_endpoints)]
+fn skip(name: &str, why: &str) {
+    println!("skip {name}: {why}");
 }
 
 async fn petstore(base_url: &str, failed: &mut bool) {
@@ -78,19 +88,292 @@ async fn seed(base_url: &str, failed: &mut bool) {
     );
 }
 
+/// openapi-generator's test document: all 37 operations, with every
+/// credential its security schemes name.
+#[cfg(fake_endpoints)]
+async fn fake(base_url: &str, failed: &mut bool) {
+    use bytes::Bytes;
+    use generated::petstore_with_fake_endpoints_models_for_testing::{client::Client, types, *};
+    use serde_json::json;
+    use std::collections::BTreeMap;
+
+    fn value<T: serde::de::DeserializeOwned>(json: serde_json::Value) -> T {
+        serde_json::from_value(json).expect("the JSON fits the type")
+    }
+    let pet = || -> types::Pet {
+        value(json!({
+            "id": 10, "category": {"id": 1, "name": "dogs"}, "name": "doggie",
+            "photoUrls": ["https://example.com/a.png"],
+            "tags": [{"id": 2, "name": "good"}], "status": "available"
+        }))
+    };
+    let user = || -> types::User {
+        value(json!({
+            "id": 5, "username": "zoe", "firstName": "Zoë", "lastName": "Ng",
+            "email": "z@example.com", "password": "p&ss", "phone": "+1 555", "userStatus": 1
+        }))
+    };
+    let model_client = || types::Client {
+        client: Some("a client".to_string()),
+    };
+    let file = |name: &str| FilePart {
+        file_name: Some(name.to_string()),
+        content_type: Some("image/png".to_string()),
+        bytes: Bytes::from_static(b"\x89PNG\r\n\x1a\n"),
+    };
+    let c = Client::new(base_url).with_credentials(Credentials {
+        petstore_auth: Some("special-token".to_string()),
+        api_key: Some("special-key".to_string()),
+        api_key_query: Some("special-key".to_string()),
+        http_basic_test: Some(BasicAuth {
+            username: "user".to_string(),
+            password: "secret".to_string(),
+        }),
+    });
+
+    // pet
+    let r = c.add_pet(&AddPetRequest { body: pet() }).await;
+    report("addPet", r, failed);
+    let r = c.update_pet(&UpdatePetRequest { body: pet() }).await;
+    report("updatePet", r, failed);
+    let req = FindPetsByStatusRequest {
+        status: vec![
+            types::FindPetsByStatusStatusItem::Available,
+            types::FindPetsByStatusStatusItem::Sold,
+        ],
+    };
+    report(
+        "findPetsByStatus",
+        c.find_pets_by_status(&req).await,
+        failed,
+    );
+    let req = FindPetsByTagsRequest {
+        tags: vec!["a b".to_string(), "ü".to_string()],
+    };
+    report("findPetsByTags", c.find_pets_by_tags(&req).await, failed);
+    let req = GetPetByIdRequest { pet_id: 10 };
+    report("getPetById", c.get_pet_by_id(&req).await, failed);
+    let req = UpdatePetWithFormRequest {
+        pet_id: 10,
+        name: Some("new name".to_string()),
+        status: Some("sold".to_string()),
+    };
+    report(
+        "updatePetWithForm",
+        c.update_pet_with_form(&req).await,
+        failed,
+    );
+    let req = DeletePetRequest {
+        api_key: Some("param-key".to_string()),
+        pet_id: 10,
+    };
+    report("deletePet", c.delete_pet(&req).await, failed);
+    let req = UploadFileRequest {
+        pet_id: 10,
+        additional_metadata: Some("meta".to_string()),
+        file: Some(file("a.png")),
+    };
+    report("uploadFile", c.upload_file(&req).await, failed);
+    let req = UploadFileWithRequiredFileRequest {
+        pet_id: 1,
+        additional_metadata: None,
+        required_file: file("b.png"),
+    };
+    let r = c.upload_file_with_required_file(&req).await;
+    report("uploadFileWithRequiredFile", r, failed);
+
+    // store
+    report("getInventory", c.get_inventory().await, failed);
+    let order: types::Order = value(json!({
+        "id": 3, "petId": 10, "quantity": 2, "shipDate": "2026-11-29T10:00:00Z",
+        "status": "approved", "complete": false
+    }));
+    let r = c.place_order(&PlaceOrderRequest { body: order }).await;
+    report("placeOrder", r, failed);
+    let r = c
+        .get_order_by_id(&GetOrderByIdRequest { order_id: 5 })
+        .await;
+    report("getOrderById", r, failed);
+    let req = DeleteOrderRequest {
+        order_id: "3".to_string(),
+    };
+    report("deleteOrder", c.delete_order(&req).await, failed);
+
+    // user
+    let r = c.create_user(&CreateUserRequest { body: user() }).await;
+    report("createUser", r, failed);
+    let req = CreateUsersWithArrayInputRequest {
+        body: vec![user(), user()],
+    };
+    let r = c.create_users_with_array_input(&req).await;
+    report("createUsersWithArrayInput", r, failed);
+    let req = CreateUsersWithListInputRequest { body: vec![user()] };
+    let r = c.create_users_with_list_input(&req).await;
+    report("createUsersWithListInput", r, failed);
+    let req = LoginUserRequest {
+        username: "zoe".to_string(),
+        password: "a&b=c".to_string(),
+    };
+    report("loginUser", c.login_user(&req).await, failed);
+    report("logoutUser", c.logout_user().await, failed);
+    let req = GetUserByNameRequest {
+        username: "zoe".to_string(),
+    };
+    report("getUserByName", c.get_user_by_name(&req).await, failed);
+    let req = UpdateUserRequest {
+        username: "zoe".to_string(),
+        body: user(),
+    };
+    report("updateUser", c.update_user(&req).await, failed);
+    let req = DeleteUserRequest {
+        username: "zoe".to_string(),
+    };
+    report("deleteUser", c.delete_user(&req).await, failed);
+
+    // fake
+    let req = TestClassnameRequest {
+        body: model_client(),
+    };
+    report("testClassname", c.test_classname(&req).await, failed);
+    let req = TestClientModelRequest {
+        body: model_client(),
+    };
+    report("testClientModel", c.test_client_model(&req).await, failed);
+    let req = N123TestSpecialTagsRequest {
+        uuid_test: "123e4567-e89b-12d3-a456-426614174000"
+            .parse()
+            .expect("a UUID"),
+        body: model_client(),
+    };
+    let r = c.n123_test_special_tags(&req).await;
+    report("123_test_@#$%_special_tags", r, failed);
+    let req = TestEnumParametersRequest {
+        enum_header_string_array: Some(vec![
+            types::TestEnumParametersEnumHeaderStringArrayItem::Gt,
+            types::TestEnumParametersEnumHeaderStringArrayItem::Dollar,
+        ]),
+        enum_header_string: Some(types::TestEnumParametersEnumHeaderString::Xyz),
+        enum_query_string_array: Some(vec![
+            types::TestEnumParametersEnumQueryStringArrayItem::Dollar,
+        ]),
+        enum_query_string: Some(types::TestEnumParametersEnumQueryString::Abc),
+        enum_query_integer: Some(-2),
+        enum_query_double: Some(1.1),
+        // Prism reads a csv form array as one string (it expects a field per
+        // item); tests/e2e_fake_endpoints.rs round-trips this field.
+        enum_form_string_array: None,
+        enum_form_string: Some(types::TestEnumParametersEnumFormString::Efg),
+    };
+    report(
+        "testEnumParameters",
+        c.test_enum_parameters(&req).await,
+        failed,
+    );
+    let req = TestEndpointParametersRequest {
+        integer: Some(50),
+        int32: Some(100),
+        // Prism (JavaScript) bounds int64 at ±(2^53 - 1).
+        int64: Some(-9_007_199_254_740_991),
+        number: 123.5,
+        float: Some(3.25),
+        double: 67.8,
+        string: None,
+        pattern_without_delimiter: "AUpper".to_string(),
+        byte: "AAECAw==".parse().expect("base64"),
+        binary: None,
+        date: Some("2026-11-29".parse().expect("a date")),
+        date_time: Some("2026-11-29T10:00:00Z".parse().expect("a date-time")),
+        password: Some("0123456789".to_string()),
+        callback: Some("https://example.com/cb?x=1".to_string()),
+    };
+    let r = c.test_endpoint_parameters(&req).await;
+    report("testEndpointParameters", r, failed);
+    let req = TestGroupParametersRequest {
+        required_string_group: 1,
+        required_boolean_group: true,
+        required_int64_group: 3,
+        string_group: Some(4),
+        boolean_group: Some(false),
+        int64_group: None,
+    };
+    report(
+        "testGroupParameters",
+        c.test_group_parameters(&req).await,
+        failed,
+    );
+    let req = FakeOuterNumberSerializeRequest { body: Some(2.5) };
+    let r = c.fake_outer_number_serialize(&req).await;
+    report("fakeOuterNumberSerialize", r, failed);
+    let req = FakeOuterStringSerializeRequest {
+        body: Some("s\"q".to_string()),
+    };
+    let r = c.fake_outer_string_serialize(&req).await;
+    report("fakeOuterStringSerialize", r, failed);
+    let req = FakeOuterBooleanSerializeRequest { body: Some(true) };
+    let r = c.fake_outer_boolean_serialize(&req).await;
+    report("fakeOuterBooleanSerialize", r, failed);
+    let req = FakeOuterCompositeSerializeRequest {
+        body: Some(value(
+            json!({"my_number": 1.5, "my_string": "s", "my_boolean": true}),
+        )),
+    };
+    let r = c.fake_outer_composite_serialize(&req).await;
+    report("fakeOuterCompositeSerialize", r, failed);
+    let req = TestJsonFormDataRequest {
+        param: "p 1".to_string(),
+        param2: "p=2".to_string(),
+    };
+    report(
+        "testJsonFormData",
+        c.test_json_form_data(&req).await,
+        failed,
+    );
+    let req = TestInlineAdditionalPropertiesRequest {
+        body: BTreeMap::from([("k".to_string(), "v".to_string())]),
+    };
+    let r = c.test_inline_additional_properties(&req).await;
+    report("testInlineAdditionalProperties", r, failed);
+    let req = TestBodyWithQueryParamsRequest {
+        query: "q?&".to_string(),
+        body: user(),
+    };
+    let r = c.test_body_with_query_params(&req).await;
+    report("testBodyWithQueryParams", r, failed);
+    // Prism reads no XML: it calls any XML body "not an object".
+    skip("createXmlItem", "Prism cannot validate an XML body");
+    let req = TestBodyWithFileSchemaRequest {
+        body: value(json!({"file": {"sourceURI": "s3://a"}, "files": [{"sourceURI": "s3://b"}]})),
+    };
+    let r = c.test_body_with_file_schema(&req).await;
+    report("testBodyWithFileSchema", r, failed);
+    // `collectionFormat: tsv` has no OpenAPI 3 equivalent, and Prism drops
+    // such a parameter ("must have required property 'ioutil'").
+    skip(
+        "testQueryParameterCollectionFormat",
+        "Prism cannot read a tsv parameter",
+    );
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [spec, base_url] = args.as_slice() else {
-        eprintln!("usage: call (petstore|seed) BASE_URL");
+        eprintln!("usage: call (petstore|seed|fake) BASE_URL");
         return ExitCode::from(2);
     };
     let mut failed = false;
     match spec.as_str() {
         "petstore" => petstore(base_url, &mut failed).await,
         "seed" => seed(base_url, &mut failed).await,
+        #[cfg(fake_endpoints)]
+        "fake" => fake(base_url, &mut failed).await,
+        #[cfg(not(fake_endpoints))]
+        "fake" => {
+            eprintln!("call: `fake` needs ../shared/corpus beside the project");
+            return ExitCode::from(2);
+        }
         _ => {
-            eprintln!("usage: call (petstore|seed) BASE_URL");
+            eprintln!("usage: call (petstore|seed|fake) BASE_URL");
             return ExitCode::from(2);
         }
     }

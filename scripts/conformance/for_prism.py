@@ -6,7 +6,10 @@ document. So: keep the first non-empty document, fold `basePath` into every
 path key, and turn the operations that share a path and method but differ by
 fixed query pairs into one operation with a required enum query parameter
 per fixed key (their other parameters become optional, since Prism cannot
-tell which operation a request meant).
+tell which operation a request meant). An operation with a body and no
+`consumes` (nor a document-wide one) gets `application/json`, which the
+generated client sends: Prism would refuse every media type; and one with a
+response schema and no `produces` gets it too, or Prism answers no body.
 
 Usage: python for_prism.py IN.yaml OUT.json
 """
@@ -73,6 +76,16 @@ def main(source, target):
         for op in entry.values():
             if isinstance(op, dict):
                 op.pop("x-merged", None)
+                # A body with no `consumes` anywhere: Prism accepts no media
+                # type at all; the generated client sends JSON.
+                has_body = any(p.get("in") == "body" for p in op.get("parameters", []) if isinstance(p, dict))
+                if has_body and not op.get("consumes") and not doc.get("consumes"):
+                    op["consumes"] = ["application/json"]
+                # Likewise a response schema with no `produces`: Prism would
+                # answer an empty body; the generated code speaks JSON.
+                has_schema = any(isinstance(r, dict) and "schema" in r for r in op.get("responses", {}).values())
+                if has_schema and not op.get("produces") and not doc.get("produces"):
+                    op["produces"] = ["application/json"]
     doc["paths"] = merged
     with open(target, "w", encoding="utf-8") as f:
         json.dump(doc, f, indent=1)
