@@ -61,6 +61,7 @@ mod load;
 mod locate;
 mod model;
 mod names;
+mod runtime;
 mod swagger;
 mod upgrade;
 mod write;

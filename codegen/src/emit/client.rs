@@ -1,10 +1,11 @@
 //! The `client` module: an async client on reqwest, one method per operation.
 
-use super::{doc, join_fn, rfc3339_fn, wire_list, wire_text};
+use super::{doc, wire_list, wire_text};
 use crate::model::{
     Api, Case, FormKind, ListFormat, Location, Media, Operation, SchemeKind, Segment, Status, Ty,
 };
 use crate::names::ident;
+use crate::runtime;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -19,7 +20,8 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             pub const DEFAULT_BASE_URL: &str = #url;
         }
     });
-    let support = support(api);
+    let support = super::support_module(api, runtime::CLIENT_SUPPORT);
+    let error = runtime::embed(runtime::CLIENT, &super::parts(api));
     // A document without operations has nothing to execute.
     let execute = (!api.operations.is_empty()).then(|| {
         quote! {
@@ -99,53 +101,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
                 #(#methods)*
             }
 
-            /// Why a call did not produce a documented response.
-            #[derive(Debug)]
-            #[non_exhaustive]
-            pub enum Error {
-                /// A parameter could not be put into the request (a header value
-                /// with a line break, say).
-                InvalidRequest {
-                    parameter: &'static str,
-                    message: ::std::string::String,
-                },
-                /// The request could not be sent or the response not read.
-                Request(::reqwest::Error),
-                /// The server answered with a status the document does not list.
-                UnexpectedStatus { status: u16, body: ::bytes::Bytes },
-                /// The response body did not decode as the documented type.
-                Decode {
-                    status: u16,
-                    body: ::bytes::Bytes,
-                    message: ::std::string::String,
-                },
-            }
-
-            impl ::std::fmt::Display for Error {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    match self {
-                        Self::InvalidRequest { parameter, message } => {
-                            write!(f, "parameter `{parameter}` cannot be sent: {message}")
-                        }
-                        Self::Request(error) => write!(f, "request failed: {error}"),
-                        Self::UnexpectedStatus { status, body } => {
-                            write!(f, "undocumented status {status} ({} bytes of body)", body.len())
-                        }
-                        Self::Decode { status, message, .. } => {
-                            write!(f, "the body of a {status} response did not decode: {message}")
-                        }
-                    }
-                }
-            }
-
-            impl ::std::error::Error for Error {
-                fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-                    match self {
-                        Self::Request(error) => ::std::option::Option::Some(error),
-                        _ => ::std::option::Option::None,
-                    }
-                }
-            }
+            #error
 
             #support
         }
@@ -505,256 +461,4 @@ fn arm(op: &Operation, case: &Case) -> (TokenStream, TokenStream) {
         }
     };
     (pattern, build)
-}
-
-/// Private helpers of the client, emitted once per file.
-fn support(api: &Api) -> TokenStream {
-    let join = join_fn();
-    let rfc3339 = api
-        .operations
-        .iter()
-        .any(|op| op.params.iter().any(|p| p.ty == Ty::DateTime))
-        .then(rfc3339_fn);
-    let multipart = api.has_form(Some(FormKind::Multipart));
-    let files = api.has_files();
-    let file_method = files.then(|| {
-        quote! {
-                pub(super) fn file(&mut self, name: &str, file: &super::super::FilePart) {
-                    let mut head = ::std::format!("Content-Disposition: form-data; name={}", quoted(name));
-                    if let ::std::option::Option::Some(file_name) = &file.file_name {
-                        head.push_str("; filename=");
-                        head.push_str(&quoted(file_name));
-                    }
-                    head.push_str("\r\nContent-Type: ");
-                    let content_type = file.content_type.as_deref().unwrap_or("application/octet-stream");
-                    // A content type cannot be allowed to add header lines.
-                    head.extend(content_type.chars().filter(|c| !c.is_control()));
-                    head.push_str("\r\n");
-                    self.parts.push((head, ::std::clone::Clone::clone(&file.bytes)));
-                }
-
-        }
-    });
-    let urlencoded = api.has_form(Some(FormKind::UrlEncoded));
-    let into_form = urlencoded.then(|| {
-        quote! {
-                /// The pairs as an `application/x-www-form-urlencoded` body.
-                pub(super) fn into_form(self) -> ::std::string::String {
-                    match self.text.strip_prefix('?') {
-                        ::std::option::Option::Some(text) => text.to_string(),
-                        ::std::option::Option::None => self.text,
-                    }
-                }
-        }
-    });
-    let response_headers = api.has_response_headers().then(|| {
-            quote! {
-            /// A documented response header: absent is `None`, a value that
-            /// does not parse as the documented type is a decode error.
-            pub(super) fn response_header<T: ::std::str::FromStr>(
-                headers: &::reqwest::header::HeaderMap,
-                name: &str,
-                status: u16,
-                body: &::bytes::Bytes,
-            ) -> ::std::result::Result<::std::option::Option<T>, Error>
-            where
-                T::Err: ::std::fmt::Display,
-            {
-                let ::std::option::Option::Some(value) = headers.get(name) else {
-                    return ::std::result::Result::Ok(::std::option::Option::None);
-                };
-                let bad = |message: ::std::string::String| Error::Decode {
-                    status,
-                    body: ::std::clone::Clone::clone(body),
-                    message: ::std::format!("header `{name}`: {message}"),
-                };
-                let text = value.to_str().map_err(|error| bad(error.to_string()))?;
-                text.parse().map(::std::option::Option::Some).map_err(|error: T::Err| bad(::std::format!("{text:?}: {error}")))
-            }
-
-            /// A documented response header holding a list.
-            pub(super) fn response_header_list<T: ::std::str::FromStr>(
-                headers: &::reqwest::header::HeaderMap,
-                name: &str,
-                separator: char,
-                status: u16,
-                body: &::bytes::Bytes,
-            ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<T>>, Error>
-            where
-                T::Err: ::std::fmt::Display,
-            {
-                let ::std::option::Option::Some(text) = response_header::<::std::string::String>(headers, name, status, body)? else {
-                    return ::std::result::Result::Ok(::std::option::Option::None);
-                };
-                text.split(separator)
-                    .filter(|_| !text.is_empty())
-                    .map(|item| {
-                        item.parse().map_err(|error: T::Err| Error::Decode {
-                            status,
-                            body: ::std::clone::Clone::clone(body),
-                            message: ::std::format!("header `{name}`: {item:?}: {error}"),
-                        })
-                    })
-                    .collect::<::std::result::Result<_, _>>()
-                    .map(::std::option::Option::Some)
-            }
-
-            }
-        });
-    let multipart = multipart.then(|| {
-        quote! {
-            /// A `multipart/form-data` body under construction.
-            #[derive(Default)]
-            pub(super) struct Multipart {
-                parts: ::std::vec::Vec<(::std::string::String, ::bytes::Bytes)>,
-            }
-
-            /// A name or file name as a quoted string of a part's header
-            /// (the WHATWG form encoding: `"`, CR and LF percent-encoded).
-            fn quoted(text: &str) -> ::std::string::String {
-                let mut out = ::std::string::String::from("\"");
-                for c in text.chars() {
-                    match c {
-                        '"' => out.push_str("%22"),
-                        '\r' => out.push_str("%0D"),
-                        '\n' => out.push_str("%0A"),
-                        c => out.push(c),
-                    }
-                }
-                out.push('"');
-                out
-            }
-
-            impl Multipart {
-                pub(super) fn text(&mut self, name: &str, value: &(impl ::std::fmt::Display + ?::std::marker::Sized)) {
-                    let head = ::std::format!("Content-Disposition: form-data; name={}\r\n", quoted(name));
-                    self.parts.push((head, ::bytes::Bytes::from(value.to_string())));
-                }
-
-                #file_method
-                /// The content type (with a boundary that no part contains)
-                /// and the body.
-                pub(super) fn finish(self) -> (::std::string::String, ::std::vec::Vec<u8>) {
-                    let mut n = 0u32;
-                    let boundary = loop {
-                        let boundary = ::std::format!("stubgen-boundary-{n:08x}");
-                        let needle = boundary.as_bytes();
-                        let holds = |bytes: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-                        if !self.parts.iter().any(|(head, bytes)| holds(head.as_bytes()) || holds(bytes)) {
-                            break boundary;
-                        }
-                        n += 1;
-                    };
-                    let mut body = ::std::vec::Vec::new();
-                    for (head, bytes) in &self.parts {
-                        body.extend_from_slice(b"--");
-                        body.extend_from_slice(boundary.as_bytes());
-                        body.extend_from_slice(b"\r\n");
-                        body.extend_from_slice(head.as_bytes());
-                        body.extend_from_slice(b"\r\n");
-                        body.extend_from_slice(bytes);
-                        body.extend_from_slice(b"\r\n");
-                    }
-                    body.extend_from_slice(b"--");
-                    body.extend_from_slice(boundary.as_bytes());
-                    body.extend_from_slice(b"--\r\n");
-                    (::std::format!("multipart/form-data; boundary={boundary}"), body)
-                }
-            }
-
-        }
-    });
-    quote! {
-        #[allow(dead_code)]
-        mod support {
-            use super::Error;
-
-            /// Characters sent as they are: RFC 3986's unreserved set.
-            fn is_unreserved(b: u8) -> bool {
-                b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
-            }
-
-            pub(super) fn encode(value: &str, out: &mut ::std::string::String) {
-                const HEX: &[u8; 16] = b"0123456789ABCDEF";
-                for &b in value.as_bytes() {
-                    if is_unreserved(b) {
-                        out.push(b as char);
-                    } else {
-                        out.push('%');
-                        out.push(HEX[usize::from(b >> 4)] as char);
-                        out.push(HEX[usize::from(b & 15)] as char);
-                    }
-                }
-            }
-
-            /// Appends one path segment, percent-encoded. The empty string,
-            /// `.` and `..` cannot travel as a segment (URLs normalise them
-            /// away), so they are refused rather than sent somewhere else.
-            pub(super) fn push_path(
-                url: &mut ::std::string::String,
-                name: &'static str,
-                value: &(impl ::std::fmt::Display + ?::std::marker::Sized),
-            ) -> ::std::result::Result<(), Error> {
-                let value = value.to_string();
-                if matches!(value.as_str(), "" | "." | "..") {
-                    return ::std::result::Result::Err(Error::InvalidRequest {
-                        parameter: name,
-                        message: ::std::format!("{value:?} cannot be sent as a path segment"),
-                    });
-                }
-                encode(&value, url);
-                ::std::result::Result::Ok(())
-            }
-
-            #join
-            #rfc3339
-
-            /// A query string under construction.
-            #[derive(Default)]
-            pub(super) struct Query {
-                text: ::std::string::String,
-            }
-
-            impl Query {
-                pub(super) fn push(&mut self, name: &str, value: &(impl ::std::fmt::Display + ?::std::marker::Sized)) {
-                    self.text.push(if self.text.is_empty() { '?' } else { '&' });
-                    encode(name, &mut self.text);
-                    self.text.push('=');
-                    encode(&value.to_string(), &mut self.text);
-                }
-
-                pub(super) fn append_to(self, url: &mut ::std::string::String) {
-                    url.push_str(&self.text);
-                }
-
-                #into_form
-            }
-
-            #multipart
-            pub(super) fn header_value(
-                name: &'static str,
-                value: &(impl ::std::fmt::Display + ?::std::marker::Sized),
-            ) -> ::std::result::Result<::reqwest::header::HeaderValue, Error> {
-                ::reqwest::header::HeaderValue::from_bytes(value.to_string().as_bytes()).map_err(|error| {
-                    Error::InvalidRequest { parameter: name, message: error.to_string() }
-                })
-            }
-
-            pub(super) fn json_body(
-                name: &'static str,
-                value: &impl ::serde::Serialize,
-            ) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
-                ::serde_json::to_vec(value).map_err(|error| Error::InvalidRequest { parameter: name, message: error.to_string() })
-            }
-
-            #response_headers
-
-            pub(super) fn decode<T: ::serde::de::DeserializeOwned>(
-                status: u16,
-                body: ::bytes::Bytes,
-            ) -> ::std::result::Result<T, Error> {
-                ::serde_json::from_slice(&body).map_err(|error| Error::Decode { status, message: error.to_string(), body })
-            }
-        }
-    }
 }

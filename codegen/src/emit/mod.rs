@@ -8,8 +8,9 @@ mod client;
 mod server;
 mod types;
 
-use crate::model::{Api, Case, Scheme, SchemeKind, Status, Ty};
+use crate::model::{Api, Case, FormKind, Scheme, SchemeKind, Status, Ty};
 use crate::names::ident;
+use crate::runtime::{self, Parts};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -242,121 +243,12 @@ fn shared(api: &Api) -> TokenStream {
             }
         }
     });
-    let file_part = api.has_files().then(|| {
-        quote! {
-            /// A file in a `multipart/form-data` body: its bytes, with the
-            /// file name and content type its part carries.
-            #[derive(Debug, Clone, PartialEq, Default)]
-            pub struct FilePart {
-                /// The part's `filename`, when it has one.
-                pub file_name: ::std::option::Option<::std::string::String>,
-                /// The part's `Content-Type`, when it has one.
-                pub content_type: ::std::option::Option<::std::string::String>,
-                pub bytes: ::bytes::Bytes,
-            }
-        }
-    });
-    let base64 = api.mentions(|t| *t == Ty::Base64).then(base64_type);
+    let runtime = runtime::embed(runtime::TOP, &parts(api));
     let credentials = credentials(api);
     quote! {
-        #file_part
-        #base64
+        #runtime
         #credentials
         #(#items)*
-    }
-}
-
-/// `Base64`: bytes that travel as base64 text (`format: byte`), with the
-/// codec, so that generated code needs no base64 crate.
-fn base64_type() -> TokenStream {
-    quote! {
-        /// Bytes that travel as base64 text (`format: byte`). Written in the
-        /// standard alphabet with padding; read in the standard or URL-safe
-        /// alphabet, padded or not.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-        pub struct Base64(pub ::std::vec::Vec<u8>);
-
-        impl ::std::convert::From<::std::vec::Vec<u8>> for Base64 {
-            fn from(bytes: ::std::vec::Vec<u8>) -> Self {
-                Base64(bytes)
-            }
-        }
-
-        impl ::std::ops::Deref for Base64 {
-            type Target = [u8];
-
-            fn deref(&self) -> &[u8] {
-                &self.0
-            }
-        }
-
-        impl ::std::fmt::Display for Base64 {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                const ALPHABET: &[u8; 64] =
-                    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-                let mut out = ::std::string::String::with_capacity(self.0.len().div_ceil(3) * 4);
-                for chunk in self.0.chunks(3) {
-                    let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
-                    let n = (byte(0) << 16) | (byte(1) << 8) | byte(2);
-                    for i in 0..4 {
-                        if i <= chunk.len() {
-                            out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
-                        } else {
-                            out.push('=');
-                        }
-                    }
-                }
-                f.write_str(&out)
-            }
-        }
-
-        impl ::std::str::FromStr for Base64 {
-            type Err = ::std::string::String;
-
-            fn from_str(text: &str) -> ::std::result::Result<Self, Self::Err> {
-                let data = text.trim_end_matches('=');
-                if text.len() - data.len() > 2 || data.len() % 4 == 1 {
-                    return ::std::result::Result::Err("not base64: wrong length or padding".into());
-                }
-                let mut bytes = ::std::vec::Vec::with_capacity(data.len() / 4 * 3 + 2);
-                let (mut bits, mut count) = (0u32, 0u32);
-                for (i, c) in data.bytes().enumerate() {
-                    let value = match c {
-                        b'A'..=b'Z' => c - b'A',
-                        b'a'..=b'z' => c - b'a' + 26,
-                        b'0'..=b'9' => c - b'0' + 52,
-                        b'+' | b'-' => 62,
-                        b'/' | b'_' => 63,
-                        _ => {
-                            return ::std::result::Result::Err(::std::format!(
-                                "not base64: unexpected character at byte {i}"
-                            ));
-                        }
-                    };
-                    bits = (bits << 6) | u32::from(value);
-                    count += 6;
-                    if count >= 8 {
-                        count -= 8;
-                        bytes.push((bits >> count) as u8);
-                        bits &= (1 << count) - 1;
-                    }
-                }
-                ::std::result::Result::Ok(Base64(bytes))
-            }
-        }
-
-        impl ::serde::Serialize for Base64 {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for Base64 {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let text = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
-                text.parse().map_err(<D::Error as ::serde::de::Error>::custom)
-            }
-        }
     }
 }
 
@@ -407,28 +299,6 @@ fn credentials(api: &Api) -> TokenStream {
         let name = scheme.field.trim_start_matches("r#");
         quote!(.field(#name, &self.#field.as_ref().map(|_| "<redacted>")))
     });
-    let basic = schemes
-        .iter()
-        .any(|s| s.kind == SchemeKind::Basic)
-        .then(|| {
-            quote! {
-                /// A user name and password for HTTP basic authentication.
-                #[derive(Clone, PartialEq, Eq)]
-                pub struct BasicAuth {
-                    pub username: ::std::string::String,
-                    pub password: ::std::string::String,
-                }
-
-                impl ::std::fmt::Debug for BasicAuth {
-                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.debug_struct("BasicAuth")
-                            .field("username", &self.username)
-                            .field("password", &"<redacted>")
-                            .finish()
-                    }
-                }
-            }
-        });
     quote! {
         /// Credentials for the document's security schemes. The client sends,
         /// on each operation, those it holds that the operation's `security`
@@ -446,8 +316,6 @@ fn credentials(api: &Api) -> TokenStream {
                     .finish()
             }
         }
-
-        #basic
     }
 }
 
@@ -499,8 +367,6 @@ fn variant(case: &Case) -> TokenStream {
     }
 }
 
-/// `support::join`, emitted in both the client's and the server's helpers
-/// (either may be generated alone): the items of a list, with a separator.
 /// An expression displaying a parameter or header value (`value`, a
 /// reference) as its text on the wire: a date-time's `Display` is not RFC
 /// 3339, so it goes through `support::Rfc3339`.
@@ -520,35 +386,52 @@ pub(crate) fn wire_list(t: &Ty, value: TokenStream, separator: char) -> TokenStr
     }
 }
 
-/// `support::Rfc3339`, for a side that writes date-times as text.
-pub(crate) fn rfc3339_fn() -> TokenStream {
-    quote! {
-        /// A date-time as RFC 3339 text (its `Display` is not).
-        pub(super) struct Rfc3339<'a>(pub(super) &'a ::chrono::DateTime<::chrono::Utc>);
-
-        impl ::std::fmt::Display for Rfc3339<'_> {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&self.0.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true))
-            }
-        }
-    }
+/// The parts of the runtime the document uses (see `runtime`).
+pub(crate) fn parts(api: &Api) -> Parts {
+    let schemes = used_schemes(api);
+    let uses = |ty: Ty| api.mentions(|t| *t == ty);
+    Parts::default()
+        .with("forms", api.has_form(None))
+        .with("urlencoded", api.has_form(Some(FormKind::UrlEncoded)))
+        .with("multipart", api.has_form(Some(FormKind::Multipart)))
+        .with("files", api.has_files())
+        .with("response_headers", api.has_response_headers())
+        .with("date_time", uses(Ty::DateTime))
+        .with("date", uses(Ty::Date))
+        .with("uuid", uses(Ty::Uuid))
+        .with("base64", uses(Ty::Base64))
+        .with("patterns", api.has_patterns())
+        .with("security", !schemes.is_empty())
+        .with(
+            "bearer",
+            schemes.iter().any(|s| s.kind == SchemeKind::Bearer),
+        )
+        .with("basic", schemes.iter().any(|s| s.kind == SchemeKind::Basic))
 }
 
-pub(crate) fn join_fn() -> TokenStream {
+/// A side's private `support` module: the runtime files `sources` with the
+/// parts the document uses, named in its doc.
+pub(crate) fn support_module(api: &Api, sources: &[runtime::Source]) -> TokenStream {
+    let parts = parts(api);
+    let files: Vec<String> = sources.iter().map(|s| format!("`{}`", s.path)).collect();
+    let used: Vec<&str> = parts.names().collect();
+    let text = format!(
+        "Helpers of the generated code: swagger-stubgen's runtime ({}) with the parts this \
+         document uses: {}.",
+        files.join(", "),
+        if used.is_empty() {
+            "none".to_string()
+        } else {
+            used.join(", ")
+        }
+    );
+    let doc = doc(Some(&text));
+    let items = runtime::embed(sources, &parts);
     quote! {
-        /// Joins the items of a list with its separator.
-        pub(super) fn join<T: ::std::fmt::Display>(
-            items: impl ::std::iter::IntoIterator<Item = T>,
-            separator: char,
-        ) -> ::std::string::String {
-            let mut out = ::std::string::String::new();
-            for (i, item) in items.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(separator);
-                }
-                out.push_str(&item.to_string());
-            }
-            out
+        #doc
+        #[allow(dead_code, unused_macros)]
+        mod support {
+            #items
         }
     }
 }

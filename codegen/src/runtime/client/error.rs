@@ -1,0 +1,42 @@
+// The client's `Error`, embedded in the generated `client` module.
+
+/// Why a call did not produce a documented response.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// A parameter could not be put into the request (a header value with a
+    /// line break, say).
+    InvalidRequest { parameter: &'static str, message: String },
+    /// The request could not be sent or the response not read.
+    Request(reqwest::Error),
+    /// The server answered with a status the document does not list.
+    UnexpectedStatus { status: u16, body: bytes::Bytes },
+    /// The response body did not decode as the documented type.
+    Decode { status: u16, body: bytes::Bytes, message: String },
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::InvalidRequest { parameter, message } => {
+                write!(f, "parameter `{parameter}` cannot be sent: {message}")
+            }
+            Self::Request(error) => write!(f, "request failed: {error}"),
+            Self::UnexpectedStatus { status, body } => {
+                write!(f, "undocumented status {status} ({} bytes of body)", body.len())
+            }
+            Self::Decode { status, message, .. } => {
+                write!(f, "the body of a {status} response did not decode: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Request(error) => Some(error),
+            _ => None,
+        }
+    }
+}

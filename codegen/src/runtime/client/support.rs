@@ -1,0 +1,299 @@
+// The client's helpers: percent-encoding, the path, query and form writers,
+// the multipart writer, header values and response decoding. Embedded as
+// `client::support`; the items a document does not use are left out.
+
+use super::Error;
+
+/// Characters sent as they are: RFC 3986's unreserved set.
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Percent-encodes everything but the unreserved characters.
+pub(super) fn encode(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in value.as_bytes() {
+        if is_unreserved(b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+}
+
+/// Appends one path segment, percent-encoded. The empty string, `.` and `..`
+/// cannot travel as a segment (URLs normalise them away), so they are
+/// refused rather than sent somewhere else.
+pub(super) fn push_path(
+    url: &mut String,
+    name: &'static str,
+    value: &(impl std::fmt::Display + ?Sized),
+) -> Result<(), Error> {
+    let value = value.to_string();
+    if matches!(value.as_str(), "" | "." | "..") {
+        return Err(Error::InvalidRequest {
+            parameter: name,
+            message: format!("{value:?} cannot be sent as a path segment"),
+        });
+    }
+    encode(&value, url);
+    Ok(())
+}
+
+/// A query string (or urlencoded form) under construction.
+#[derive(Default)]
+pub(super) struct Query {
+    text: String,
+}
+
+impl Query {
+    pub(super) fn push(&mut self, name: &str, value: &(impl std::fmt::Display + ?Sized)) {
+        self.text.push(if self.text.is_empty() { '?' } else { '&' });
+        encode(name, &mut self.text);
+        self.text.push('=');
+        encode(&value.to_string(), &mut self.text);
+    }
+
+    pub(super) fn append_to(self, url: &mut String) {
+        url.push_str(&self.text);
+    }
+
+    /// The pairs as an `application/x-www-form-urlencoded` body.
+    #[cfg(any(test, runtime = "urlencoded"))]
+    pub(super) fn into_form(self) -> String {
+        match self.text.strip_prefix('?') {
+            Some(text) => text.to_string(),
+            None => self.text,
+        }
+    }
+}
+
+/// A `multipart/form-data` body under construction.
+#[cfg(any(test, runtime = "multipart"))]
+#[derive(Default)]
+pub(super) struct Multipart {
+    parts: Vec<(String, bytes::Bytes)>,
+}
+
+/// A name or file name as a quoted string of a part's header (the WHATWG
+/// form encoding: `"`, CR and LF percent-encoded).
+#[cfg(any(test, runtime = "multipart"))]
+fn quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("%22"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(any(test, runtime = "multipart"))]
+impl Multipart {
+    pub(super) fn text(&mut self, name: &str, value: &(impl std::fmt::Display + ?Sized)) {
+        let head = format!("Content-Disposition: form-data; name={}\r\n", quoted(name));
+        self.parts.push((head, bytes::Bytes::from(value.to_string())));
+    }
+
+    #[cfg(any(test, runtime = "files"))]
+    pub(super) fn file(&mut self, name: &str, file: &super::super::FilePart) {
+        let mut head = format!("Content-Disposition: form-data; name={}", quoted(name));
+        if let Some(file_name) = &file.file_name {
+            head.push_str("; filename=");
+            head.push_str(&quoted(file_name));
+        }
+        head.push_str("\r\nContent-Type: ");
+        let content_type = file.content_type.as_deref().unwrap_or("application/octet-stream");
+        // A content type cannot be allowed to add header lines.
+        head.extend(content_type.chars().filter(|c| !c.is_control()));
+        head.push_str("\r\n");
+        self.parts.push((head, file.bytes.clone()));
+    }
+
+    /// The content type (with a boundary that no part contains) and the body.
+    pub(super) fn finish(self) -> (String, Vec<u8>) {
+        let mut n = 0u32;
+        let boundary = loop {
+            let boundary = format!("stubgen-boundary-{n:08x}");
+            let needle = boundary.as_bytes();
+            let holds = |bytes: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+            if !self.parts.iter().any(|(head, bytes)| holds(head.as_bytes()) || holds(bytes)) {
+                break boundary;
+            }
+            n += 1;
+        };
+        let mut body = Vec::new();
+        for (head, bytes) in &self.parts {
+            body.extend_from_slice(b"--");
+            body.extend_from_slice(boundary.as_bytes());
+            body.extend_from_slice(b"\r\n");
+            body.extend_from_slice(head.as_bytes());
+            body.extend_from_slice(b"\r\n");
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(b"--");
+        body.extend_from_slice(boundary.as_bytes());
+        body.extend_from_slice(b"--\r\n");
+        (format!("multipart/form-data; boundary={boundary}"), body)
+    }
+}
+
+/// A header value; one that cannot be sent (a line break, say) is refused.
+pub(super) fn header_value(
+    name: &'static str,
+    value: &(impl std::fmt::Display + ?Sized),
+) -> Result<reqwest::header::HeaderValue, Error> {
+    reqwest::header::HeaderValue::from_bytes(value.to_string().as_bytes())
+        .map_err(|error| Error::InvalidRequest { parameter: name, message: error.to_string() })
+}
+
+pub(super) fn json_body(name: &'static str, value: &impl serde::Serialize) -> Result<Vec<u8>, Error> {
+    serde_json::to_vec(value).map_err(|error| Error::InvalidRequest { parameter: name, message: error.to_string() })
+}
+
+/// A documented response header: absent is `None`, a value that does not
+/// parse as the documented type is a decode error.
+#[cfg(any(test, runtime = "response_headers"))]
+pub(super) fn response_header<T: std::str::FromStr>(
+    headers: &reqwest::header::HeaderMap,
+    name: &str,
+    status: u16,
+    body: &bytes::Bytes,
+) -> Result<Option<T>, Error>
+where
+    T::Err: std::fmt::Display,
+{
+    let Some(value) = headers.get(name) else {
+        return Ok(None);
+    };
+    let bad = |message: String| Error::Decode {
+        status,
+        body: body.clone(),
+        message: format!("header `{name}`: {message}"),
+    };
+    let text = value.to_str().map_err(|error| bad(error.to_string()))?;
+    text.parse().map(Some).map_err(|error: T::Err| bad(format!("{text:?}: {error}")))
+}
+
+/// A documented response header holding a list.
+#[cfg(any(test, runtime = "response_headers"))]
+pub(super) fn response_header_list<T: std::str::FromStr>(
+    headers: &reqwest::header::HeaderMap,
+    name: &str,
+    separator: char,
+    status: u16,
+    body: &bytes::Bytes,
+) -> Result<Option<Vec<T>>, Error>
+where
+    T::Err: std::fmt::Display,
+{
+    let Some(text) = response_header::<String>(headers, name, status, body)? else {
+        return Ok(None);
+    };
+    text.split(separator)
+        .filter(|_| !text.is_empty())
+        .map(|item| {
+            item.parse().map_err(|error: T::Err| Error::Decode {
+                status,
+                body: body.clone(),
+                message: format!("header `{name}`: {item:?}: {error}"),
+            })
+        })
+        .collect::<Result<_, _>>()
+        .map(Some)
+}
+
+/// A JSON body as the documented type; one that does not decode is an error
+/// carrying the status and the body.
+pub(super) fn decode<T: serde::de::DeserializeOwned>(status: u16, body: bytes::Bytes) -> Result<T, Error> {
+    serde_json::from_slice(&body).map_err(|error| Error::Decode { status, message: error.to_string(), body })
+}
+
+#[cfg(test)]
+mod client_support_tests {
+    use super::*;
+
+    #[test]
+    fn only_unreserved_characters_go_unencoded() {
+        let mut out = String::new();
+        encode("a-b.c_d~e f/g?h&i=j%ü", &mut out);
+        assert_eq!(out, "a-b.c_d~e%20f%2Fg%3Fh%26i%3Dj%25%C3%BC");
+    }
+
+    #[test]
+    fn path_segments_that_urls_normalise_away_are_refused() {
+        for bad in ["", ".", ".."] {
+            let mut url = String::from("http://h");
+            let error = push_path(&mut url, "id", bad).unwrap_err();
+            assert!(matches!(error, Error::InvalidRequest { parameter: "id", .. }), "{bad:?}");
+        }
+        let mut url = String::from("http://h/");
+        push_path(&mut url, "id", "a/b").unwrap();
+        assert_eq!(url, "http://h/a%2Fb");
+    }
+
+    #[test]
+    fn a_query_starts_with_a_question_mark_and_a_form_does_not() {
+        let mut query = Query::default();
+        query.push("a b", "1");
+        query.push("c", &2);
+        let mut url = String::from("/x");
+        let form = {
+            let mut form = Query::default();
+            form.push("a", "x&y");
+            form.into_form()
+        };
+        query.append_to(&mut url);
+        assert_eq!(url, "/x?a%20b=1&c=2");
+        assert_eq!(form, "a=x%26y");
+    }
+
+    #[test]
+    fn multipart_names_cannot_break_the_part_header_and_the_boundary_is_not_in_the_data() {
+        let mut form = Multipart::default();
+        form.text("na\"me\r\n", "stubgen-boundary-00000000");
+        form.file(
+            "f",
+            &super::super::super::FilePart {
+                file_name: Some("a.txt".into()),
+                content_type: Some("text/plain\r\nX-Evil: 1".into()),
+                bytes: bytes::Bytes::from_static(b"hello"),
+            },
+        );
+        let (content_type, body) = form.finish();
+        assert_eq!(content_type, "multipart/form-data; boundary=stubgen-boundary-00000001");
+        let body = String::from_utf8(body).unwrap();
+        assert!(body.contains("name=\"na%22me%0D%0A\"\r\n"), "{body}");
+        assert!(body.contains("Content-Type: text/plainX-Evil: 1\r\n"), "{body}");
+        assert!(body.ends_with("--stubgen-boundary-00000001--\r\n"), "{body}");
+    }
+
+    #[test]
+    fn response_headers_parse_as_their_type_or_fail_with_the_status_and_body() {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-n", "12".parse().unwrap());
+        headers.insert("x-list", "1,2,3".parse().unwrap());
+        let body = bytes::Bytes::from_static(b"b");
+        assert_eq!(response_header::<i32>(&headers, "x-n", 200, &body).unwrap(), Some(12));
+        assert_eq!(response_header::<i32>(&headers, "x-absent", 200, &body).unwrap(), None);
+        assert_eq!(
+            response_header_list::<i32>(&headers, "x-list", ',', 200, &body).unwrap(),
+            Some(vec![1, 2, 3])
+        );
+        let error = response_header::<bool>(&headers, "x-n", 201, &body).unwrap_err();
+        assert!(matches!(error, Error::Decode { status: 201, ref message, .. } if message.contains("x-n")));
+    }
+
+    #[test]
+    fn an_undecodable_body_is_an_error_that_keeps_it() {
+        let error = decode::<i32>(500, bytes::Bytes::from_static(b"oops")).unwrap_err();
+        assert!(matches!(error, Error::Decode { status: 500, ref body, .. } if body == "oops"));
+    }
+}

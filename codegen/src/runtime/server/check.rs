@@ -1,0 +1,275 @@
+// JSON bodies as the server reads them: parsed, checked against what the
+// document asks beyond what serde checks (`Check`: no `null` where it is not
+// allowed, enum values, objects that are objects, validation keywords), then
+// read into their type. Embedded in `server::support`.
+
+pub(super) fn required_json<T: serde::de::DeserializeOwned + Check>(body: &[u8]) -> Result<T, Rejection> {
+    if body.is_empty() {
+        return Err(Rejection::new("body", "body", "required body is missing"));
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|error| Rejection::new("body", "body", error.to_string()))?;
+    T::check(&value, &mut String::new()).map_err(|message| Rejection::new("body", "body", message))?;
+    serde_json::from_value(value).map_err(|error| Rejection::new("body", "body", error.to_string()))
+}
+
+pub(super) fn optional_json<T: serde::de::DeserializeOwned + Check>(body: &[u8]) -> Result<Option<T>, Rejection> {
+    if body.is_empty() {
+        return Ok(None);
+    }
+    required_json(body).map(Some)
+}
+
+/// What the document asks of a JSON body beyond what serde checks when it
+/// reads the body into its type: no `null` where the schema is not nullable,
+/// and only the values an enum lists (the types themselves accept both, so
+/// that clients stay lenient). `at` is the JSON pointer of `value` in the
+/// body; the error names it and the rule.
+pub(super) trait Check {
+    fn check(value: &serde_json::Value, at: &mut String) -> Result<(), String>;
+}
+
+macro_rules! nothing_to_check {
+    ($($t:ty),*) => {$(
+        impl Check for $t {
+            fn check(_: &serde_json::Value, _: &mut String) -> Result<(), String> {
+                Ok(())
+            }
+        }
+    )*};
+}
+
+nothing_to_check!(String, i32, i64, f32, f64, bool, serde_json::Value, bytes::Bytes);
+
+/// A string that is not a value of its format is refused at its JSON pointer
+/// (serde would refuse it too, without saying where).
+macro_rules! format_to_check {
+    ($t:ty, $what:literal) => {
+        impl Check for $t {
+            fn check(value: &serde_json::Value, at: &mut String) -> Result<(), String> {
+                match value.as_str() {
+                    Some(text) if text.parse::<$t>().is_err() => {
+                        let at = if at.is_empty() { "/" } else { at.as_str() };
+                        Err(format!("{at}: {text:?} is not {}", $what))
+                    }
+                    _ => Ok(()),
+                }
+            }
+        }
+    };
+}
+
+#[cfg(any(test, runtime = "date_time"))]
+format_to_check!(chrono::DateTime<chrono::Utc>, "an RFC 3339 date-time");
+#[cfg(any(test, runtime = "date"))]
+format_to_check!(chrono::NaiveDate, "a date (YYYY-MM-DD)");
+#[cfg(any(test, runtime = "uuid"))]
+format_to_check!(uuid::Uuid, "a UUID");
+#[cfg(any(test, runtime = "base64"))]
+format_to_check!(super::super::Base64, "base64");
+
+impl<T: Check> Check for Option<T> {
+    fn check(value: &serde_json::Value, at: &mut String) -> Result<(), String> {
+        T::check(value, at)
+    }
+}
+
+impl<T: Check> Check for Box<T> {
+    fn check(value: &serde_json::Value, at: &mut String) -> Result<(), String> {
+        T::check(value, at)
+    }
+}
+
+impl<T: Check> Check for Vec<T> {
+    fn check(value: &serde_json::Value, at: &mut String) -> Result<(), String> {
+        if let serde_json::Value::Array(items) = value {
+            for (index, item) in items.iter().enumerate() {
+                member::<T>(item, &index.to_string(), false, &Rules::NONE, at)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<T: Check> Check for std::collections::BTreeMap<String, T> {
+    fn check(value: &serde_json::Value, at: &mut String) -> Result<(), String> {
+        if let serde_json::Value::Object(entries) = value {
+            for (key, entry) in entries {
+                member::<T>(entry, key, false, &Rules::NONE, at)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The members of a JSON object; anything else is refused at `at`.
+pub(super) fn object<'v>(value: &'v serde_json::Value, at: &str) -> Result<&'v serde_json::Map<String, serde_json::Value>, String> {
+    match value {
+        serde_json::Value::Object(object) => Ok(object),
+        other => {
+            let found = match other {
+                serde_json::Value::Array(_) => "an array",
+                serde_json::Value::String(_) => "a string",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Bool(_) => "a boolean",
+                _ => "null",
+            };
+            let at = if at.is_empty() { "/" } else { at };
+            Err(format!("{at}: expected an object, found {found}"))
+        }
+    }
+}
+
+/// Refuses a string an enum does not list.
+pub(super) fn listed(value: &serde_json::Value, accepted: &[&str], at: &str) -> Result<(), String> {
+    match value.as_str() {
+        Some(text) if !accepted.contains(&text) => {
+            let at = if at.is_empty() { "/" } else { at };
+            Err(format!("{at}: unknown value {text:?}; expected one of: {}", accepted.join(", ")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks `value`, the member `name` of the value at `at`.
+pub(super) fn member<T: Check>(
+    value: &serde_json::Value,
+    name: &str,
+    nullable: bool,
+    rules: &Rules,
+    at: &mut String,
+) -> Result<(), String> {
+    let len = at.len();
+    at.push('/');
+    at.push_str(&name.replace('~', "~0").replace('/', "~1"));
+    if value.is_null() {
+        if nullable {
+            at.truncate(len);
+            return Ok(());
+        }
+        return Err(format!("{at}: null is not allowed here"));
+    }
+    apply(value, rules, at)?;
+    T::check(value, at)?;
+    at.truncate(len);
+    Ok(())
+}
+
+/// The validation keywords of one schema (see `apply`).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rules {
+    pub(super) minimum: Option<f64>,
+    pub(super) exclusive_minimum: bool,
+    pub(super) maximum: Option<f64>,
+    pub(super) exclusive_maximum: bool,
+    pub(super) min_length: Option<usize>,
+    pub(super) max_length: Option<usize>,
+    pub(super) min_items: Option<usize>,
+    pub(super) max_items: Option<usize>,
+    pub(super) unique_items: bool,
+    pub(super) items: Option<&'static Rules>,
+    /// A numeric `enum`: the values it lists (empty: any).
+    pub(super) one_of: &'static [f64],
+    /// A string's `pattern` (regex-lite syntax, unanchored).
+    #[cfg(any(test, runtime = "patterns"))]
+    pub(super) pattern: Option<&'static str>,
+}
+
+impl Rules {
+    pub(super) const NONE: Self = Self {
+        minimum: None,
+        exclusive_minimum: false,
+        maximum: None,
+        exclusive_maximum: false,
+        min_length: None,
+        max_length: None,
+        min_items: None,
+        max_items: None,
+        unique_items: false,
+        items: None,
+        one_of: &[],
+        #[cfg(any(test, runtime = "patterns"))]
+        pattern: None,
+    };
+}
+
+/// Checks `value` (at `at`) against `rules`: a numeric enum, minimum and
+/// maximum (exclusive or not), minLength and maxLength (in characters), the
+/// pattern, minItems, maxItems and uniqueItems, and the items' own rules.
+pub(super) fn apply(value: &serde_json::Value, rules: &Rules, at: &mut String) -> Result<(), String> {
+    let fail = |at: &str, why: String| Err(if at.is_empty() { why } else { format!("{at}: {why}") });
+    if let Some(n) = value.as_f64() {
+        if !rules.one_of.is_empty() && !rules.one_of.contains(&n) {
+            let listed: Vec<String> = rules.one_of.iter().map(|v| v.to_string()).collect();
+            return fail(at, format!("{value} is not one of the values the enum lists ({})", listed.join(", ")));
+        }
+        if let Some(min) = rules.minimum.filter(|&min| n < min || (rules.exclusive_minimum && n == min)) {
+            let kind = if rules.exclusive_minimum { "exclusive minimum" } else { "minimum" };
+            return fail(at, format!("{value} is below the {kind} {min}"));
+        }
+        if let Some(max) = rules.maximum.filter(|&max| n > max || (rules.exclusive_maximum && n == max)) {
+            let kind = if rules.exclusive_maximum { "exclusive maximum" } else { "maximum" };
+            return fail(at, format!("{value} is above the {kind} {max}"));
+        }
+    }
+    if let Some(text) = value.as_str() {
+        let length = text.chars().count();
+        if let Some(min) = rules.min_length.filter(|&min| length < min) {
+            return fail(at, format!("{length} characters, fewer than the minLength {min}"));
+        }
+        if let Some(max) = rules.max_length.filter(|&max| length > max) {
+            return fail(at, format!("{length} characters, more than the maxLength {max}"));
+        }
+        #[cfg(any(test, runtime = "patterns"))]
+        if let Some(pattern) = rules.pattern.filter(|pattern| !matches(pattern, text)) {
+            return fail(at, format!("{text:?} does not match the pattern {pattern}"));
+        }
+    }
+    if let Some(items) = value.as_array() {
+        if let Some(min) = rules.min_items.filter(|&min| items.len() < min) {
+            return fail(at, format!("{} items, fewer than the minItems {min}", items.len()));
+        }
+        if let Some(max) = rules.max_items.filter(|&max| items.len() > max) {
+            return fail(at, format!("{} items, more than the maxItems {max}", items.len()));
+        }
+        if rules.unique_items {
+            let mut seen = std::collections::BTreeSet::new();
+            if let Some(item) = items.iter().find(|item| !seen.insert(item.to_string())) {
+                return fail(at, format!("{item} appears twice, but uniqueItems is set"));
+            }
+        }
+        if let Some(item_rules) = rules.items {
+            for (index, item) in items.iter().enumerate() {
+                let len = at.len();
+                at.push('/');
+                at.push_str(&index.to_string());
+                apply(item, item_rules, at)?;
+                at.truncate(len);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `text` matches `pattern` anywhere (JSON Schema's `pattern` is not
+/// anchored). Each pattern is compiled once; one that does not compile (the
+/// generator warned) checks nothing.
+#[cfg(any(test, runtime = "patterns"))]
+fn matches(pattern: &'static str, text: &str) -> bool {
+    type Compiled = std::collections::BTreeMap<&'static str, Option<regex_lite::Regex>>;
+    static CACHE: std::sync::OnceLock<std::sync::RwLock<Compiled>> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let known = cache
+        .read()
+        .ok()
+        .and_then(|compiled| compiled.get(pattern).map(|regex| regex.as_ref().is_none_or(|regex| regex.is_match(text))));
+    if let Some(found) = known {
+        return found;
+    }
+    let regex = regex_lite::Regex::new(pattern).ok();
+    let found = regex.as_ref().is_none_or(|regex| regex.is_match(text));
+    if let Ok(mut compiled) = cache.write() {
+        compiled.insert(pattern, regex);
+    }
+    found
+}

@@ -1,0 +1,281 @@
+// The server's view of a request: path, query, headers and body read once
+// (`Input`), forms and multipart bodies, and credentials. Embedded as
+// `server::support`; the items a document does not use are left out.
+
+use super::Rejection;
+use axum::response::IntoResponse;
+
+/// A request's parameters and body, read once.
+pub(super) struct Input {
+    path: Vec<(String, String)>,
+    query: Vec<(String, String)>,
+    headers: axum::http::HeaderMap,
+    pub(super) body: bytes::Bytes,
+    #[cfg(any(test, runtime = "forms"))]
+    form: FormBody,
+}
+
+/// Handlers take the whole request as one `Input`: a request that cannot be
+/// read (a path or query that is not UTF-8 once decoded, a body that fails to
+/// arrive) is answered before any handler runs.
+impl<A: super::Api> axum::extract::FromRequest<std::sync::Arc<A>> for Input {
+    type Rejection = axum::response::Response;
+
+    async fn from_request(request: axum::extract::Request, api: &std::sync::Arc<A>) -> Result<Self, Self::Rejection> {
+        Self::read(request).await.map_err(|error| match error {
+            Ok(rejection) => <A as super::Api>::rejected(api, rejection),
+            Err(response) => response,
+        })
+    }
+}
+
+impl Input {
+    /// Fails with a rejection, or with axum's own answer when the body cannot
+    /// be read (too large, say).
+    async fn read(request: axum::extract::Request) -> Result<Self, Result<Rejection, axum::response::Response>> {
+        use axum::extract::{FromRequest, FromRequestParts};
+        let (mut parts, body) = request.into_parts();
+        let path = match axum::extract::RawPathParams::from_request_parts(&mut parts, &()).await {
+            Ok(params) => params.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect(),
+            Err(axum::extract::rejection::RawPathParamsRejection::InvalidUtf8InPathParam(_)) => {
+                return Err(Ok(Rejection::new("path", "path", "a path segment is not valid UTF-8 once decoded")));
+            }
+            Err(_) => Vec::new(),
+        };
+        let query = parse_pairs(parts.uri.query().unwrap_or(""), "query").map_err(Ok)?;
+        let headers = parts.headers.clone();
+        let request = axum::extract::Request::from_parts(parts, body);
+        let body = match bytes::Bytes::from_request(request, &()).await {
+            Ok(body) => body,
+            Err(rejection) => return Err(Err(rejection.into_response())),
+        };
+        #[cfg(any(test, runtime = "forms"))]
+        let form = FormBody::read(&headers, &body).await.map_err(Ok)?;
+        Ok(Self {
+            path,
+            query,
+            headers,
+            body,
+            #[cfg(any(test, runtime = "forms"))]
+            form,
+        })
+    }
+
+    /// The `index`th path parameter of the route (`p0`, `p1`, ...).
+    pub(super) fn path(&self, index: usize) -> Option<&str> {
+        let name = format!("p{index}");
+        self.path.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The `index`th path parameter with `prefix` and `suffix` removed, when
+    /// it has them (`{id}.json`).
+    pub(super) fn path_between(&self, index: usize, prefix: &str, suffix: &str) -> Option<&str> {
+        let value = self.path(index)?;
+        value.strip_prefix(prefix)?.strip_suffix(suffix)
+    }
+
+    /// The first value of a query parameter.
+    pub(super) fn query(&self, name: &str) -> Option<&str> {
+        self.query.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a repeated query parameter.
+    pub(super) fn query_all(&self, name: &str) -> Vec<&str> {
+        self.query.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// A header's value; one that is not UTF-8 is refused.
+    pub(super) fn header(&self, name: &'static str) -> Result<Option<&str>, Rejection> {
+        match self.headers.get(name) {
+            None => Ok(None),
+            Some(value) => std::str::from_utf8(value.as_bytes())
+                .map(Some)
+                .map_err(|_| Rejection::new(name, "header", "not valid UTF-8")),
+        }
+    }
+
+    /// The body of an operation that reads JSON: a body announced as another
+    /// media type (XML, say) gets 415 Unsupported Media Type; a body without a
+    /// `Content-Type` is read as JSON.
+    pub(super) fn json_body(&self) -> Result<&[u8], Rejection> {
+        let content_type = match self.headers.get(axum::http::header::CONTENT_TYPE) {
+            Some(value) if !self.body.is_empty() => value.to_str().unwrap_or("?"),
+            _ => return Ok(&self.body),
+        };
+        let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        if essence == "application/json" || essence.ends_with("+json") {
+            return Ok(&self.body);
+        }
+        let mut rejection = Rejection::new(
+            "Content-Type",
+            "header",
+            format!("the body must be JSON (application/json), not {content_type:?}"),
+        );
+        rejection.status = axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE;
+        Err(rejection)
+    }
+
+    /// The first value of a form field.
+    #[cfg(any(test, runtime = "forms"))]
+    pub(super) fn form(&self, name: &str) -> Option<&str> {
+        self.form.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a repeated form field.
+    #[cfg(any(test, runtime = "forms"))]
+    pub(super) fn form_all(&self, name: &str) -> Vec<&str> {
+        self.form.fields.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// The first part of a multipart body with this name.
+    #[cfg(any(test, runtime = "files"))]
+    pub(super) fn file(&self, name: &str) -> Option<super::super::FilePart> {
+        self.form.files.iter().find(|(n, _)| n == name).map(|(_, part)| part.clone())
+    }
+
+    /// Every part of a multipart body with this name.
+    #[cfg(any(test, runtime = "files"))]
+    pub(super) fn files(&self, name: &str) -> Vec<super::super::FilePart> {
+        self.form.files.iter().filter(|(n, _)| n == name).map(|(_, part)| part.clone()).collect()
+    }
+
+    /// The token of an `Authorization: Bearer` header.
+    #[cfg(any(test, runtime = "bearer"))]
+    pub(super) fn bearer(&self) -> Option<String> {
+        let value = self.headers.get(axum::http::header::AUTHORIZATION)?.to_str().ok()?;
+        let (scheme, token) = value.trim().split_once(' ')?;
+        let token = token.trim();
+        (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then(|| token.to_string())
+    }
+
+    /// The user name and password of an `Authorization: Basic` header; `None`
+    /// when absent or malformed.
+    #[cfg(any(test, runtime = "basic"))]
+    pub(super) fn basic(&self) -> Option<super::super::BasicAuth> {
+        let value = self.headers.get(axum::http::header::AUTHORIZATION)?.to_str().ok()?;
+        let (scheme, encoded) = value.trim().split_once(' ')?;
+        if !scheme.eq_ignore_ascii_case("basic") {
+            return None;
+        }
+        let decoded = String::from_utf8(super::super::base64_decode(encoded.trim()).ok()?).ok()?;
+        let (username, password) = decoded.split_once(':')?;
+        Some(super::super::BasicAuth { username: username.to_string(), password: password.to_string() })
+    }
+}
+
+/// A 401: the credentials the operation needs are missing.
+#[cfg(any(test, runtime = "security"))]
+pub(super) fn unauthorized(
+    parameter: &str,
+    message: &str,
+    accepted: &[&str],
+    challenge: Option<&'static str>,
+) -> Rejection {
+    let mut rejection = Rejection::new(parameter, "security", message);
+    rejection.accepted = accepted.iter().map(|a| a.to_string()).collect();
+    rejection.status = axum::http::StatusCode::UNAUTHORIZED;
+    rejection.challenge = challenge;
+    rejection
+}
+
+/// A form body: urlencoded, or multipart with its files.
+#[cfg(any(test, runtime = "forms"))]
+#[derive(Default)]
+struct FormBody {
+    /// The text values: urlencoded pairs, or the parts of a multipart body
+    /// that are UTF-8.
+    fields: Vec<(String, String)>,
+    /// Every part of a multipart body, as a file.
+    #[cfg(any(test, runtime = "files"))]
+    files: Vec<(String, super::super::FilePart)>,
+}
+
+#[cfg(any(test, runtime = "forms"))]
+impl FormBody {
+    /// The fields of a form body, when the `Content-Type` announces one.
+    async fn read(headers: &axum::http::HeaderMap, body: &bytes::Bytes) -> Result<Self, Rejection> {
+        let mut form = Self::default();
+        let essence = headers
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .map(|value| value.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        if essence.as_deref() == Some("application/x-www-form-urlencoded") {
+            let text =
+                std::str::from_utf8(body).map_err(|_| Rejection::new("body", "body", "a form body that is not UTF-8"))?;
+            form.fields = parse_pairs(text, "form")?;
+        }
+        #[cfg(any(test, runtime = "multipart"))]
+        if essence.as_deref() == Some("multipart/form-data") {
+            form.read_multipart(headers, body).await?;
+        }
+        Ok(form)
+    }
+
+    /// Reads the parts of a `multipart/form-data` body.
+    #[cfg(any(test, runtime = "multipart"))]
+    async fn read_multipart(&mut self, headers: &axum::http::HeaderMap, body: &bytes::Bytes) -> Result<(), Rejection> {
+        use axum::extract::FromRequest;
+        let bad = |error: &dyn std::fmt::Display| {
+            Rejection::new("body", "body", format!("not a multipart/form-data body: {error}"))
+        };
+        let mut request = axum::extract::Request::new(axum::body::Body::from(body.clone()));
+        *request.headers_mut() = headers.clone();
+        let mut multipart = axum::extract::Multipart::from_request(request, &()).await.map_err(|error| bad(&error))?;
+        while let Some(field) = multipart.next_field().await.map_err(|error| bad(&error))? {
+            let name = field.name().unwrap_or("").to_string();
+            #[cfg(any(test, runtime = "files"))]
+            let (file_name, content_type) =
+                (field.file_name().map(str::to_string), field.content_type().map(str::to_string));
+            let bytes = field.bytes().await.map_err(|error| bad(&error))?;
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                self.fields.push((name.clone(), text.to_string()));
+            }
+            #[cfg(any(test, runtime = "files"))]
+            self.files.push((name, super::super::FilePart { file_name, content_type, bytes }));
+        }
+        Ok(())
+    }
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Decodes `application/x-www-form-urlencoded` text (`+` is a space).
+fn decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+                (Some(high), Some(low)) => {
+                    out.push(high * 16 + low);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// `name=value` pairs of a query string or urlencoded form.
+fn parse_pairs(text: &str, location: &'static str) -> Result<Vec<(String, String)>, Rejection> {
+    let mut pairs = Vec::new();
+    for pair in text.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let name = decode(name).ok_or_else(|| Rejection::new(name, location, "the name is not valid UTF-8 once decoded"))?;
+        let value = decode(value).ok_or_else(|| Rejection::new(&name, location, "not valid UTF-8 once decoded"))?;
+        pairs.push((name, value));
+    }
+    Ok(pairs)
+}

@@ -1,0 +1,194 @@
+// Parameters as the server reads them: parsed from their text, lists split
+// at their separator, defaults, enum values and rules checked. Embedded in
+// `server::support`.
+
+fn parse<T: std::str::FromStr>(raw: &str, name: &str, location: &'static str) -> Result<T, Rejection>
+where
+    T::Err: std::fmt::Display,
+{
+    raw.parse()
+        .map_err(|error: T::Err| Rejection::new(name, location, format!("invalid value {raw:?}: {error}")))
+}
+
+fn missing(name: &str, location: &'static str) -> Rejection {
+    Rejection::new(name, location, "required parameter is missing")
+}
+
+pub(super) fn optional<T: std::str::FromStr>(
+    raw: Option<&str>,
+    name: &str,
+    location: &'static str,
+) -> Result<Option<T>, Rejection>
+where
+    T::Err: std::fmt::Display,
+{
+    raw.map(|raw| parse(raw, name, location)).transpose()
+}
+
+pub(super) fn required<T: std::str::FromStr>(raw: Option<&str>, name: &str, location: &'static str) -> Result<T, Rejection>
+where
+    T::Err: std::fmt::Display,
+{
+    optional(raw, name, location)?.ok_or_else(|| missing(name, location))
+}
+
+/// An array parameter in one value, split at its separator; the empty string
+/// is the empty list.
+pub(super) fn optional_list<T: std::str::FromStr>(
+    raw: Option<&str>,
+    separator: char,
+    name: &str,
+    location: &'static str,
+) -> Result<Option<Vec<T>>, Rejection>
+where
+    T::Err: std::fmt::Display,
+{
+    raw.map(|raw| {
+        raw.split(separator)
+            .filter(|_| !raw.is_empty())
+            .map(|item| parse(item, name, location))
+            .collect()
+    })
+    .transpose()
+}
+
+pub(super) fn required_list<T: std::str::FromStr>(
+    raw: Option<&str>,
+    separator: char,
+    name: &str,
+    location: &'static str,
+) -> Result<Vec<T>, Rejection>
+where
+    T::Err: std::fmt::Display,
+{
+    optional_list(raw, separator, name, location)?.ok_or_else(|| missing(name, location))
+}
+
+/// An array parameter sent as one `name=value` pair per item.
+pub(super) fn optional_multi<T: std::str::FromStr>(
+    raw: Vec<&str>,
+    name: &str,
+    location: &'static str,
+) -> Result<Option<Vec<T>>, Rejection>
+where
+    T::Err: std::fmt::Display,
+{
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.into_iter().map(|item| parse(item, name, location)).collect::<Result<_, _>>().map(Some)
+}
+
+pub(super) fn required_multi<T: std::str::FromStr>(
+    raw: Vec<&str>,
+    name: &str,
+    location: &'static str,
+) -> Result<Vec<T>, Rejection>
+where
+    T::Err: std::fmt::Display,
+{
+    optional_multi(raw, name, location)?.ok_or_else(|| missing(name, location))
+}
+
+#[cfg(any(test, runtime = "files"))]
+pub(super) fn required_file(
+    file: Option<super::super::FilePart>,
+    name: &str,
+) -> Result<super::super::FilePart, Rejection> {
+    file.ok_or_else(|| missing(name, "form"))
+}
+
+#[cfg(any(test, runtime = "files"))]
+pub(super) fn optional_files(files: Vec<super::super::FilePart>) -> Option<Vec<super::super::FilePart>> {
+    Some(files).filter(|files| !files.is_empty())
+}
+
+#[cfg(any(test, runtime = "files"))]
+pub(super) fn required_files(
+    files: Vec<super::super::FilePart>,
+    name: &str,
+) -> Result<Vec<super::super::FilePart>, Rejection> {
+    optional_files(files).ok_or_else(|| missing(name, "form"))
+}
+
+/// The values of a repeated query parameter, or its defaults when it is
+/// absent.
+pub(super) fn or_defaults<'a>(values: Vec<&'a str>, defaults: &[&'a str]) -> Vec<&'a str> {
+    if values.is_empty() { defaults.to_vec() } else { values }
+}
+
+/// Checks a parameter's value, once parsed, against its rules.
+pub(super) fn ruled<T: serde::Serialize>(
+    value: T,
+    rules: &Rules,
+    name: &str,
+    location: &'static str,
+) -> Result<T, Rejection> {
+    let json = serde_json::to_value(&value).unwrap_or(serde_json::Value::Null);
+    apply(&json, rules, &mut String::new()).map_err(|message| Rejection::new(name, location, message))?;
+    Ok(value)
+}
+
+/// Refuses a value its parameter's `enum` does not list.
+pub(super) fn one_of<'a>(
+    raw: Option<&'a str>,
+    accepted: &[&str],
+    name: &str,
+    location: &'static str,
+) -> Result<Option<&'a str>, Rejection> {
+    match raw {
+        Some(value) if !accepted.contains(&value) => {
+            let message = format!("unknown value {value:?}; expected one of: {}", accepted.join(", "));
+            let mut rejection = Rejection::new(name, location, message);
+            rejection.accepted = accepted.iter().map(|v| v.to_string()).collect();
+            Err(rejection)
+        }
+        _ => Ok(raw),
+    }
+}
+
+/// `one_of` for every item of an array parameter in one value.
+pub(super) fn items_one_of<'a>(
+    raw: Option<&'a str>,
+    separator: char,
+    accepted: &[&str],
+    name: &str,
+    location: &'static str,
+) -> Result<Option<&'a str>, Rejection> {
+    if let Some(text) = raw.filter(|text| !text.is_empty()) {
+        for item in text.split(separator) {
+            one_of(Some(item), accepted, name, location)?;
+        }
+    }
+    Ok(raw)
+}
+
+/// `one_of` for every value of a repeated query parameter.
+pub(super) fn all_one_of<'a>(
+    values: Vec<&'a str>,
+    accepted: &[&str],
+    name: &str,
+    location: &'static str,
+) -> Result<Vec<&'a str>, Rejection> {
+    for &value in &values {
+        one_of(Some(value), accepted, name, location)?;
+    }
+    Ok(values)
+}
+
+/// The 400 for a request whose fixed query pairs match no operation.
+pub(super) fn unmatched_query(input: &Input, keys: &[(&str, &[&str])]) -> Rejection {
+    let (name, accepted) = keys
+        .iter()
+        .find(|(name, accepted)| !input.query(name).is_some_and(|v| accepted.contains(&v)))
+        .or(keys.first())
+        .copied()
+        .unwrap_or(("", &[]));
+    let message = match input.query(name) {
+        None => format!("required parameter is missing; expected one of: {}", accepted.join(", ")),
+        Some(value) => format!("unknown value {value:?}; expected one of: {}", accepted.join(", ")),
+    };
+    let mut rejection = Rejection::new(name, "query", message);
+    rejection.accepted = accepted.iter().map(|v| v.to_string()).collect();
+    rejection
+}
