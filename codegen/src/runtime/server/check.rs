@@ -273,3 +273,85 @@ fn matches(pattern: &'static str, text: &str) -> bool {
     }
     found
 }
+
+#[cfg(test)]
+mod check_tests {
+    use super::*;
+
+    fn apply_to(value: serde_json::Value, rules: &Rules) -> Result<(), String> {
+        apply(&value, rules, &mut String::from("/x"))
+    }
+
+    #[test]
+    fn bounds_are_inclusive_unless_exclusive() {
+        let rules = Rules { minimum: Some(1.0), maximum: Some(3.0), ..Rules::NONE };
+        assert!(apply_to(1.into(), &rules).is_ok());
+        assert!(apply_to(3.into(), &rules).is_ok());
+        assert_eq!(apply_to(0.into(), &rules).unwrap_err(), "/x: 0 is below the minimum 1");
+        let rules = Rules { minimum: Some(1.0), exclusive_minimum: true, ..Rules::NONE };
+        assert_eq!(apply_to(1.into(), &rules).unwrap_err(), "/x: 1 is below the exclusive minimum 1");
+        let rules = Rules { maximum: Some(3.0), exclusive_maximum: true, ..Rules::NONE };
+        assert!(apply_to(3.into(), &rules).unwrap_err().contains("exclusive maximum"));
+    }
+
+    #[test]
+    fn lengths_count_characters_and_patterns_are_unanchored() {
+        let rules = Rules { min_length: Some(2), max_length: Some(3), pattern: Some("[0-9]"), ..Rules::NONE };
+        assert!(apply_to("ü1".into(), &rules).is_ok());
+        assert!(apply_to("a".into(), &rules).unwrap_err().contains("fewer than the minLength 2"));
+        assert!(apply_to("abcd".into(), &rules).unwrap_err().contains("more than the maxLength 3"));
+        assert!(apply_to("ab".into(), &rules).unwrap_err().contains("does not match the pattern [0-9]"));
+        // A pattern regex-lite cannot compile checks nothing.
+        let rules = Rules { pattern: Some("(?<!x)y"), ..Rules::NONE };
+        assert!(apply_to("xy".into(), &rules).is_ok());
+    }
+
+    #[test]
+    fn arrays_check_their_counts_uniqueness_and_items_at_their_pointers() {
+        static ITEMS: Rules = Rules { maximum: Some(9.0), ..Rules::NONE };
+        let rules = Rules { min_items: Some(1), max_items: Some(3), unique_items: true, items: Some(&ITEMS), ..Rules::NONE };
+        assert!(apply_to(serde_json::json!([1, 2]), &rules).is_ok());
+        assert!(apply_to(serde_json::json!([]), &rules).unwrap_err().contains("fewer than the minItems 1"));
+        assert!(apply_to(serde_json::json!([1, 2, 3, 4]), &rules).unwrap_err().contains("maxItems 3"));
+        assert!(apply_to(serde_json::json!([1, 1]), &rules).unwrap_err().contains("1 appears twice"));
+        assert_eq!(apply_to(serde_json::json!([1, 10]), &rules).unwrap_err(), "/x/1: 10 is above the maximum 9");
+    }
+
+    #[test]
+    fn a_numeric_enum_admits_only_its_values() {
+        let rules = Rules { one_of: &[1.0, 2.5], ..Rules::NONE };
+        assert!(apply_to(2.5.into(), &rules).is_ok());
+        assert!(apply_to(2.into(), &rules).unwrap_err().contains("(1, 2.5)"));
+    }
+
+    #[test]
+    fn members_refuse_null_unless_nullable_and_escape_their_names() {
+        let mut at = String::new();
+        assert!(member::<i32>(&serde_json::Value::Null, "a", true, &Rules::NONE, &mut at).is_ok());
+        assert_eq!(at, "");
+        let error = member::<i32>(&serde_json::Value::Null, "a/b~c", false, &Rules::NONE, &mut at).unwrap_err();
+        assert_eq!(error, "/a~1b~0c: null is not allowed here");
+    }
+
+    #[test]
+    fn objects_must_be_objects_and_enums_list_their_values() {
+        assert_eq!(object(&serde_json::json!([1]), "").unwrap_err(), "/: expected an object, found an array");
+        assert!(object(&serde_json::json!({}), "/a").is_ok());
+        assert_eq!(
+            listed(&serde_json::json!("c"), &["a", "b"], "/s").unwrap_err(),
+            "/s: unknown value \"c\"; expected one of: a, b"
+        );
+    }
+
+    #[test]
+    fn json_bodies_are_checked_before_serde_reads_them() {
+        assert_eq!(required_json::<i32>(b"").unwrap_err().message, "required body is missing");
+        assert_eq!(optional_json::<i32>(b"").unwrap(), None);
+        assert_eq!(required_json::<Vec<i32>>(b"[1, 2]").unwrap(), [1, 2]);
+        let error = required_json::<Vec<i32>>(b"[1, null]").unwrap_err();
+        assert_eq!((error.parameter.as_str(), error.message.as_str()), ("body", "/1: null is not allowed here"));
+        let error = required_json::<Vec<chrono::NaiveDate>>(b"[\"2024-02-30\"]").unwrap_err();
+        assert_eq!(error.message, "/0: \"2024-02-30\" is not a date (YYYY-MM-DD)");
+        assert!(required_json::<i32>(b"{").unwrap_err().message.contains("EOF"));
+    }
+}

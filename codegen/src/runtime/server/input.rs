@@ -279,3 +279,86 @@ fn parse_pairs(text: &str, location: &'static str) -> Result<Vec<(String, String
     }
     Ok(pairs)
 }
+
+#[cfg(test)]
+mod input_tests {
+    use super::*;
+
+    async fn read(method: &str, uri: &str, headers: &[(&str, &str)], body: &'static [u8]) -> Input {
+        let mut request = axum::extract::Request::builder().method(method).uri(uri);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let request = request.body(axum::body::Body::from(body)).unwrap();
+        match Input::read(request).await {
+            Ok(input) => input,
+            Err(Ok(rejection)) => panic!("refused: {rejection}"),
+            Err(Err(response)) => panic!("answered {}", response.status()),
+        }
+    }
+
+    #[test]
+    fn pairs_are_percent_and_plus_decoded_and_must_be_utf8() {
+        let pairs = parse_pairs("a=1+2&b%20c=%C3%BC&flag&=x&&bad=%zz", "query").unwrap();
+        let expected = [("a", "1 2"), ("b c", "ü"), ("flag", ""), ("", "x"), ("bad", "%zz")];
+        assert_eq!(pairs, expected.map(|(n, v)| (n.to_string(), v.to_string())));
+        let refused = parse_pairs("n=%FF", "query").unwrap_err();
+        assert_eq!((refused.parameter.as_str(), refused.location), ("n", "query"));
+    }
+
+    #[tokio::test]
+    async fn query_headers_and_urlencoded_forms_are_read_once() {
+        let input = read(
+            "POST",
+            "/x?a=1&a=2&b=%20",
+            &[("content-type", "application/x-www-form-urlencoded; charset=utf-8"), ("x-h", "v")],
+            b"f=1&f=2&g=%C3%BC",
+        )
+        .await;
+        assert_eq!(input.query("a"), Some("1"));
+        assert_eq!(input.query_all("a"), ["1", "2"]);
+        assert_eq!(input.query("b"), Some(" "));
+        assert_eq!(input.header("x-h").unwrap(), Some("v"));
+        assert_eq!(input.form_all("f"), ["1", "2"]);
+        assert_eq!(input.form("g"), Some("ü"));
+    }
+
+    #[tokio::test]
+    async fn multipart_parts_are_fields_and_files() {
+        let body = b"--B\r\nContent-Disposition: form-data; name=\"t\"\r\n\r\nhi\r\n\
+--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.bin\"\r\nContent-Type: application/x-a\r\n\r\n\xff\x00\r\n--B--\r\n";
+        let input = read("POST", "/", &[("content-type", "multipart/form-data; boundary=B")], body).await;
+        assert_eq!(input.form("t"), Some("hi"));
+        let file = input.file("f").unwrap();
+        assert_eq!(file.file_name.as_deref(), Some("a.bin"));
+        assert_eq!(file.content_type.as_deref(), Some("application/x-a"));
+        assert_eq!(&file.bytes[..], b"\xff\x00");
+        assert_eq!(input.files("t").len(), 1);
+        assert!(input.file("absent").is_none());
+    }
+
+    #[tokio::test]
+    async fn credentials_come_from_the_authorization_header() {
+        let basic = read("GET", "/", &[("authorization", "Basic dTpwOnE=")], b"").await;
+        let auth = basic.basic().unwrap();
+        assert_eq!((auth.username.as_str(), auth.password.as_str()), ("u", "p:q"));
+        assert_eq!(basic.bearer(), None);
+        let bearer = read("GET", "/", &[("authorization", "bearer  tok ")], b"").await;
+        assert_eq!(bearer.bearer().as_deref(), Some("tok"));
+        assert!(bearer.basic().is_none());
+        let broken = read("GET", "/", &[("authorization", "Basic !!")], b"").await;
+        assert!(broken.basic().is_none());
+    }
+
+    #[tokio::test]
+    async fn a_body_announced_as_another_media_type_gets_415() {
+        let json = read("POST", "/", &[("content-type", "application/merge-patch+json")], b"{}").await;
+        assert_eq!(json.json_body().unwrap(), b"{}");
+        let untyped = read("POST", "/", &[], b"{}").await;
+        assert!(untyped.json_body().is_ok());
+        let xml = read("POST", "/", &[("content-type", "application/xml")], b"<a/>").await;
+        let refused = xml.json_body().unwrap_err();
+        assert_eq!(refused.status, axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert_eq!(refused.parameter, "Content-Type");
+    }
+}

@@ -192,3 +192,47 @@ pub(super) fn unmatched_query(input: &Input, keys: &[(&str, &[&str])]) -> Reject
     rejection.accepted = accepted.iter().map(|v| v.to_string()).collect();
     rejection
 }
+
+#[cfg(test)]
+mod params_tests {
+    use super::*;
+
+    #[test]
+    fn required_and_optional_values_parse_or_name_the_parameter() {
+        assert_eq!(optional::<i32>(None, "n", "query").unwrap(), None);
+        assert_eq!(required::<i32>(Some("7"), "n", "query").unwrap(), 7);
+        let missing = required::<i32>(None, "n", "query").unwrap_err();
+        assert_eq!((missing.parameter.as_str(), missing.location), ("n", "query"));
+        assert_eq!(missing.message, "required parameter is missing");
+        let bad = required::<i32>(Some("x"), "n", "header").unwrap_err();
+        assert!(bad.message.starts_with("invalid value \"x\""), "{}", bad.message);
+    }
+
+    #[test]
+    fn lists_split_at_their_separator_and_the_empty_string_is_the_empty_list() {
+        assert_eq!(required_list::<i32>(Some("1|2"), '|', "l", "query").unwrap(), [1, 2]);
+        assert_eq!(required_list::<i32>(Some(""), ',', "l", "query").unwrap(), Vec::<i32>::new());
+        assert_eq!(optional_multi::<i32>(vec![], "l", "query").unwrap(), None);
+        assert_eq!(required_multi::<i32>(vec!["3", "4"], "l", "query").unwrap(), [3, 4]);
+        assert_eq!(or_defaults(vec![], &["a"]), ["a"]);
+        assert_eq!(or_defaults(vec!["b"], &["a"]), ["b"]);
+    }
+
+    #[test]
+    fn enum_values_are_refused_with_the_accepted_ones() {
+        assert_eq!(one_of(Some("a"), &["a", "b"], "e", "query").unwrap(), Some("a"));
+        let refused = one_of(Some("c"), &["a", "b"], "e", "query").unwrap_err();
+        assert_eq!(refused.accepted, ["a", "b"]);
+        assert!(items_one_of(Some("a,c"), ',', &["a", "b"], "e", "query").is_err());
+        assert!(items_one_of(Some(""), ',', &["a"], "e", "query").is_ok());
+        assert!(all_one_of(vec!["a", "z"], &["a"], "e", "query").is_err());
+    }
+
+    #[test]
+    fn rules_apply_to_parsed_parameters() {
+        let rules = Rules { maximum: Some(10.0), ..Rules::NONE };
+        assert_eq!(ruled(5, &rules, "n", "query").unwrap(), 5);
+        let refused = ruled(11, &rules, "n", "query").unwrap_err();
+        assert_eq!(refused.message, "11 is above the maximum 10");
+    }
+}
