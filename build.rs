@@ -1,5 +1,5 @@
 //! The root package holds only the integration tests. One of them,
-//! tests/e2e_fake_endpoints.rs, needs openapi-generator's test document from
+//! tests/e2e/fake_endpoints.rs, needs openapi-generator's test document from
 //! the shared corpus (which `generated` then generates too): `fake_endpoints`
 //! is set when that document is beside the project.
 

@@ -33,7 +33,7 @@ fn main() {
 
     // openapi-generator's own test document, when the shared corpus is beside
     // the project: generated here so that clippy checks its code and
-    // tests/e2e_fake_endpoints.rs can round-trip every operation. Its one
+    // tests/e2e/fake_endpoints.rs can round-trip every operation. Its one
     // warning (a `collectionFormat: pipe`) is the document's, not ours to
     // print on every build.
     let mut files = files;

@@ -260,7 +260,7 @@ async fn fake(base_url: &str, failed: &mut bool) {
         enum_query_integer: Some(-2),
         enum_query_double: Some(1.1),
         // Prism reads a csv form array as one string (it expects a field per
-        // item); tests/e2e_fake_endpoints.rs round-trips this field.
+        // item); tests/e2e/fake_endpoints.rs round-trips this field.
         enum_form_string_array: None,
         enum_form_string: Some(types::TestEnumParametersEnumFormString::Efg),
     };

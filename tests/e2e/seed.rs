@@ -1,14 +1,11 @@
 //! The seed's generated client against its generated server on 127.0.0.1,
 //! the server driven by raw HTTP, and the client observed on the wire.
 
-mod common;
-
-use common::{raw_http, recording_server, serve};
+use crate::common::{raw_http, recording_server, serve};
 use generated::aws_codepipeline::{
     AcknowledgeJobRequest, AcknowledgeJobResponse, AcknowledgeThirdPartyJobRequest,
     AcknowledgeThirdPartyJobResponse, client, server,
 };
-use std::sync::{Arc, Mutex};
 
 /// What the handlers received, in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +16,7 @@ enum Received {
 
 #[derive(Clone, Default)]
 struct Recorder {
-    received: Arc<Mutex<Vec<Received>>>,
+    received: crate::common::Log<Received>,
 }
 
 impl server::Api for Recorder {
@@ -27,7 +24,7 @@ impl server::Api for Recorder {
         &self,
         req: AcknowledgeJobRequest,
     ) -> Result<AcknowledgeJobResponse, server::Error> {
-        self.received.lock().unwrap().push(Received::Job(req));
+        self.received.push(Received::Job(req));
         Ok(AcknowledgeJobResponse::Ok)
     }
 
@@ -35,10 +32,7 @@ impl server::Api for Recorder {
         &self,
         req: AcknowledgeThirdPartyJobRequest,
     ) -> Result<AcknowledgeThirdPartyJobResponse, server::Error> {
-        self.received
-            .lock()
-            .unwrap()
-            .push(Received::ThirdParty(req));
+        self.received.push(Received::ThirdParty(req));
         Ok(AcknowledgeThirdPartyJobResponse::Ok)
     }
 }
@@ -107,7 +101,7 @@ async fn every_operation_round_trips_every_parameter() {
         AcknowledgeThirdPartyJobRequest::default(),
     ));
 
-    assert_eq!(*recorder.received.lock().unwrap(), sent);
+    assert_eq!(recorder.received.all(), sent);
 }
 
 #[tokio::test]
@@ -169,7 +163,7 @@ async fn the_server_decodes_requests_our_client_did_not_build() {
     assert_eq!(response.status, 200);
 
     assert_eq!(
-        *recorder.received.lock().unwrap(),
+        recorder.received.all(),
         vec![
             Received::Job(AcknowledgeJobRequest {
                 dry_run: None,
@@ -208,7 +202,7 @@ async fn a_missing_or_unknown_action_gets_a_400_listing_the_accepted_values() {
         assert!(message.contains(problem), "{target}: {message}");
     }
     assert!(
-        recorder.received.lock().unwrap().is_empty(),
+        recorder.received.is_empty(),
         "a handler ran for a bad request"
     );
 }
@@ -229,7 +223,7 @@ async fn unknown_paths_get_404_and_wrong_methods_405() {
         405
     );
     assert_eq!(raw_http(addr, "DELETE / HTTP/1.1", b"").await.status, 405);
-    assert!(recorder.received.lock().unwrap().is_empty());
+    assert!(recorder.received.is_empty());
 }
 
 struct Nothing;

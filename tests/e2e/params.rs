@@ -8,10 +8,8 @@
 //! generated server and compares what the handler received with what was
 //! sent, and what the client got back with what the handler answered.
 
-mod common;
-
+use crate::common::{raw_http, recording_server, serve};
 use bytes::Bytes;
-use common::{raw_http, recording_server, serve};
 use generated::params::{client, server, types, *};
 use std::sync::{Arc, Mutex};
 
@@ -30,7 +28,7 @@ enum Received {
 /// Records every request; answers what the test put in `answer`.
 #[derive(Clone, Default)]
 struct Recorder {
-    received: common::Log<Received>,
+    received: crate::common::Log<Received>,
     answer: Arc<Mutex<Option<ScalarsResponse>>>,
 }
 

@@ -2,8 +2,6 @@
 //! requests our client did not build, and a plain server that records what
 //! our client puts on the wire.
 
-#![allow(dead_code)]
-
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -92,6 +90,11 @@ impl<T: Clone> Log<T> {
 
     pub fn all(&self) -> Vec<T> {
         self.0.lock().unwrap().clone()
+    }
+
+    /// Every item so far, leaving the log empty.
+    pub fn take(&self) -> Vec<T> {
+        std::mem::take(&mut *self.0.lock().unwrap())
     }
 
     pub fn len(&self) -> usize {

@@ -4,12 +4,10 @@
 //! flag; a pattern the server cannot compile (look-around, backreferences,
 //! Unicode classes) is reported by the generator and not checked.
 
-mod common;
-
-use common::{raw_http, serve};
+use crate::common::{raw_http, serve};
 use generated::patterns::{server, types, *};
 
-type Recorder = common::Log<PutCodeRequest>;
+type Recorder = crate::common::Log<PutCodeRequest>;
 
 impl server::Api for Recorder {
     async fn put_code(&self, req: PutCodeRequest) -> Result<PutCodeResponse, server::Error> {
@@ -26,7 +24,7 @@ async fn put(
     target: &str,
     header: &str,
     body: &str,
-) -> common::RawResponse {
+) -> crate::common::RawResponse {
     let head = format!("PUT {target} HTTP/1.1\r\nContent-Type: application/json{header}");
     raw_http(addr, &head, body.as_bytes()).await
 }

@@ -4,11 +4,9 @@
 //! files (`type: file`, `format: binary`) as raw bodies; the server's
 //! located 400 for a value its format refuses.
 
-mod common;
-
+use crate::common::{raw_http, recording_server, serve};
 use bytes::Bytes;
 use chrono::{DateTime, NaiveDate, Utc};
-use common::{raw_http, recording_server, serve};
 use generated::formats::{client, server, types, *};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -22,7 +20,7 @@ enum Received {
     Slot(BookSlotRequest),
 }
 
-type Recorder = common::Log<Received>;
+type Recorder = crate::common::Log<Received>;
 
 fn time(text: &str) -> DateTime<Utc> {
     text.parse().expect("an RFC 3339 date-time")
@@ -61,7 +59,7 @@ fn event() -> types::Event {
     }
 }
 
-impl server::Api for common::Log<Received> {
+impl server::Api for crate::common::Log<Received> {
     async fn get_event(&self, req: GetEventRequest) -> Result<GetEventResponse, server::Error> {
         let since = req.since;
         let at = req.at.clone();

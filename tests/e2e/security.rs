@@ -5,25 +5,22 @@
 //! what an operation names; the handler receives exactly that; a request
 //! without what the operation needs gets a 401 before any handler runs.
 
-mod common;
-
-use common::{raw_http, recording_server, serve};
+use crate::common::{raw_http, recording_server, serve};
 use generated::security::{client, server, *};
-use std::sync::{Arc, Mutex};
 
 /// Records the credentials each handler received.
 #[derive(Clone, Default)]
 struct Recorder {
-    received: Arc<Mutex<Vec<(&'static str, Credentials)>>>,
+    received: crate::common::Log<(&'static str, Credentials)>,
 }
 
 impl Recorder {
     fn log(&self, operation: &'static str, credentials: Credentials) {
-        self.received.lock().unwrap().push((operation, credentials));
+        self.received.push((operation, credentials));
     }
 
     fn take(&self) -> Vec<(&'static str, Credentials)> {
-        std::mem::take(&mut *self.received.lock().unwrap())
+        self.received.take()
     }
 }
 

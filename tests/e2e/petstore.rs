@@ -3,11 +3,8 @@
 //! responses 200, 201, 204, 404 and `default`; bad requests refused with a 400
 //! that names the parameter before any handler runs.
 
-mod common;
-
-use common::{raw_http, recording_server, serve};
+use crate::common::{raw_http, recording_server, serve};
 use generated::petstore::{client, server, types, *};
-use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Received {
@@ -20,16 +17,16 @@ enum Received {
 
 #[derive(Clone, Default)]
 struct Store {
-    received: Arc<Mutex<Vec<Received>>>,
+    received: crate::common::Log<Received>,
 }
 
 impl Store {
     fn log(&self, r: Received) {
-        self.received.lock().unwrap().push(r);
+        self.received.push(r);
     }
 
     fn received(&self) -> Vec<Received> {
-        self.received.lock().unwrap().clone()
+        self.received.all()
     }
 }
 
@@ -508,7 +505,12 @@ async fn a_header_value_that_cannot_be_sent_is_an_error_value() {
 }
 
 /// Asserts a 400 whose JSON body names `parameter` in `location`.
-fn assert_rejected(response: &common::RawResponse, parameter: &str, location: &str, why: &str) {
+fn assert_rejected(
+    response: &crate::common::RawResponse,
+    parameter: &str,
+    location: &str,
+    why: &str,
+) {
     response.assert_status(400);
     let body = response.json();
     assert_eq!(body["parameter"], parameter, "{body}");

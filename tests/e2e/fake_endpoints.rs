@@ -15,16 +15,13 @@ fn every_operation_round_trips() {
 }
 
 #[cfg(fake_endpoints)]
-mod common;
-
 #[cfg(fake_endpoints)]
 mod round_trips {
-    use super::common::serve;
+    use crate::common::serve;
     use bytes::Bytes;
     use generated::petstore_with_fake_endpoints_models_for_testing::{client, server, types, *};
     use serde_json::json;
     use std::collections::BTreeMap;
-    use std::sync::{Arc, Mutex};
 
     /// What a handler received: the request's `Debug` text and the
     /// credentials, if the operation takes any.
@@ -32,19 +29,16 @@ mod round_trips {
 
     #[derive(Clone, Default)]
     struct Recorder {
-        received: Arc<Mutex<Vec<Received>>>,
+        received: crate::common::Log<Received>,
     }
 
     impl Recorder {
         fn log(&self, req: &impl std::fmt::Debug, credentials: Option<Credentials>) {
-            self.received
-                .lock()
-                .unwrap()
-                .push((format!("{req:?}"), credentials));
+            self.received.push((format!("{req:?}"), credentials));
         }
 
         fn take(&self) -> Vec<Received> {
-            std::mem::take(&mut *self.received.lock().unwrap())
+            self.received.take()
         }
     }
 

@@ -3,14 +3,12 @@
 //! `x-discriminator-value`, a subtype of a subtype, an unknown tag kept with
 //! the base's fields; the server checks the variant the tag selects.
 
-mod common;
-
-use common::{raw_http, serve};
+use crate::common::{raw_http, serve};
 use generated::polymorphism::{client, server, types, *};
 
 #[derive(Clone, Default)]
 struct Recorder {
-    pets: common::Log<types::Pet>,
+    pets: crate::common::Log<types::Pet>,
 }
 
 impl server::Api for Recorder {
