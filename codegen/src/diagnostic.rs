@@ -120,16 +120,6 @@ impl Reporter {
     }
 }
 
-/// Escapes one reference token of a JSON pointer (RFC 6901).
-pub(crate) fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-/// Appends a reference token to a pointer.
-pub(crate) fn join(pointer: &str, token: impl fmt::Display) -> String {
-    format!("{pointer}/{}", escape_token(&token.to_string()))
-}
-
 /// Everything that can go wrong in the generator.
 #[derive(Debug)]
 #[non_exhaustive]

@@ -54,6 +54,16 @@
 //! [`generate`] turns a document's bytes into code in memory and touches
 //! nothing else.
 
+// The stages, in the order `pipeline` runs them:
+// 1. `load`: bytes to a tree;
+// 2. `swagger`: the tree as Swagger 2.0;
+// 3. `upgrade`: Swagger 2.0 to OpenAPI 3;
+// 4. `model`: the model every emitter reads;
+// 5. `emit`: the model to tokens, with the helpers of `runtime` (real Rust
+//    files embedded into the output);
+// 6. `write`: tokens to formatted source, and files.
+// What they share: `diagnostic`, `pointer` (JSON pointers), `names` and
+// `locate`; `builder` drives them from a build script.
 mod builder;
 mod diagnostic;
 mod emit;
@@ -61,6 +71,7 @@ mod load;
 mod locate;
 mod model;
 mod names;
+mod pointer;
 mod runtime;
 mod swagger;
 mod upgrade;

@@ -140,7 +140,7 @@ fn yaml_to_json(value: serde_yaml::Value, pointer: &str, reporter: &mut Reporter
             for (i, item) in items.into_iter().enumerate() {
                 out.push(yaml_to_json(
                     item,
-                    &crate::diagnostic::join(pointer, i),
+                    &crate::pointer::join(pointer, i),
                     reporter,
                 )?);
             }
@@ -160,7 +160,7 @@ fn yaml_to_json(value: serde_yaml::Value, pointer: &str, reporter: &mut Reporter
                     },
                     Y::Sequence(_) | Y::Mapping(_) => return unsupported_key(pointer, reporter),
                 };
-                let item = yaml_to_json(item, &crate::diagnostic::join(pointer, &key), reporter)?;
+                let item = yaml_to_json(item, &crate::pointer::join(pointer, &key), reporter)?;
                 out.insert(key, item);
             }
             Value::Object(out)

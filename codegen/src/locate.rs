@@ -5,6 +5,7 @@
 //! files are written in). Where it cannot follow the pointer (flow-style YAML,
 //! anchors) it answers with the deepest ancestor it found, or nothing.
 
+use crate::pointer;
 use std::collections::HashMap;
 
 /// 1-based line and column of a byte offset.
@@ -67,7 +68,7 @@ impl<'a> Locator<'a> {
                 }
             }
             Index::Yaml(entries) => {
-                let tokens: Vec<String> = bare.split('/').skip(1).map(unescape).collect();
+                let tokens: Vec<String> = bare.split('/').skip(1).map(pointer::unescape).collect();
                 locate_yaml(entries, &tokens)
             }
         }
@@ -82,10 +83,6 @@ impl<'a> Locator<'a> {
             .map_or(offset - start, |s| s.chars().count());
         (line, column + 1)
     }
-}
-
-fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
 }
 
 #[cfg(test)]

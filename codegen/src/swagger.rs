@@ -5,7 +5,8 @@
 //! are kept as raw JSON values so that the upgrade stage can recover from them
 //! with a located warning instead of failing here.
 
-use crate::diagnostic::{Reporter, join};
+use crate::diagnostic::Reporter;
+use crate::pointer::join;
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_json::Value;

@@ -9,7 +9,8 @@
 //! Diagnostics must point at the user's document, so the upgrade records where
 //! every moved object came from in an [`Origins`] map.
 
-use crate::diagnostic::{Reporter, join};
+use crate::diagnostic::Reporter;
+use crate::pointer::{join, unescape};
 use crate::swagger as v2;
 use indexmap::IndexMap;
 use openapiv3 as v3;
@@ -984,10 +985,6 @@ fn parse_status(code: &str) -> Option<v3::StatusCode> {
         return Some(v3::StatusCode::Range((bytes[0] - b'0') as u16));
     }
     None
-}
-
-fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
 }
 
 /// A JSON pointer for a serde_path_to_error path below `base`.

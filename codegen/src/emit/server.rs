@@ -4,8 +4,8 @@
 
 use super::{Scope, doc, ty};
 use crate::model::{
-    Api, Case, Discriminant, FormKind, ListFormat, Location, Media, Method, Operation, Route,
-    Rules, SchemeKind, Status, Ty, TypeDef, TypeKind,
+    Api, Case, FormKind, ListFormat, Location, Media, Method, Operation, Route, RouteKey, Rules,
+    SchemeKind, Status, Ty, TypeDef, TypeKind,
 };
 use crate::names::ident;
 use crate::runtime;
@@ -243,14 +243,14 @@ fn route_handler(api: &Api, route: &Route) -> TokenStream {
     for &i in &route.operations {
         let op = &api.operations[i];
         let call = call_name(op);
-        let discriminants = op.discriminants();
-        if discriminants.is_empty() {
+        let keys = op.route_keys();
+        if keys.is_empty() {
             fallback.get_or_insert(quote!(#call(state, input).await));
             continue;
         }
-        let conditions = discriminants.iter().map(|d| match d {
-            Discriminant::Query(k, v) => quote!(input.query(#k) == ::std::option::Option::Some(#v)),
-            Discriminant::Affix {
+        let conditions = keys.iter().map(|key| match key {
+            RouteKey::Query(k, v) => quote!(input.query(#k) == ::std::option::Option::Some(#v)),
+            RouteKey::Affix {
                 position,
                 prefix,
                 suffix,
@@ -695,9 +695,9 @@ fn rules(r: &Rules) -> TokenStream {
     if let Some(pattern) = &r.pattern {
         fields.push(quote!(pattern: ::std::option::Option::Some(#pattern),));
     }
-    if !r.one_of.is_empty() {
+    if !r.numeric_enum.is_empty() {
         let values = r
-            .one_of
+            .numeric_enum
             .iter()
             .map(|&v| proc_macro2::Literal::f64_suffixed(v));
         fields.push(quote!(one_of: &[#(#values),*],));

@@ -1,0 +1,401 @@
+//! The model's data: what every emitter reads. Nothing here decides
+//! anything; the passes in the sibling files fill these types in.
+
+use super::Rules;
+use std::collections::BTreeSet;
+
+/// One document, ready to emit.
+#[derive(Debug)]
+pub struct Api {
+    pub title: String,
+    pub description: Option<String>,
+    pub version: String,
+    /// `scheme://host` from the document, when it names a host (without the
+    /// base path, which is part of every operation's path).
+    pub default_base_url: Option<String>,
+    pub types: Vec<TypeDef>,
+    pub operations: Vec<Operation>,
+    pub routes: Vec<Route>,
+    /// The document's security schemes, in its order.
+    pub schemes: Vec<Scheme>,
+}
+
+impl Api {
+    fn params(&self) -> impl Iterator<Item = &Param> {
+        self.operations.iter().flat_map(|op| &op.params)
+    }
+
+    /// Whether some operation takes a form of this kind (`None`: of any kind).
+    pub fn has_form(&self, kind: Option<FormKind>) -> bool {
+        self.params().any(|p| match p.location {
+            Location::Form(k) => kind.is_none_or(|kind| k == kind),
+            _ => false,
+        })
+    }
+
+    /// Whether some operation takes a file (`FilePart`).
+    pub fn has_files(&self) -> bool {
+        self.params().any(|p| p.ty == Ty::File)
+    }
+
+    /// Whether some type, parameter, body or response header mentions a
+    /// type for which `found` holds (looking inside lists, maps and boxes).
+    pub fn mentions(&self, found: impl Fn(&Ty) -> bool) -> bool {
+        fn walk(ty: &Ty, found: &dyn Fn(&Ty) -> bool) -> bool {
+            found(ty)
+                || match ty {
+                    Ty::Vec(inner) | Ty::Map(inner) | Ty::Boxed(inner) => walk(inner, found),
+                    _ => false,
+                }
+        }
+        let found: &dyn Fn(&Ty) -> bool = &found;
+        let in_types = self.types.iter().any(|t| match &t.kind {
+            TypeKind::Struct(fields) => fields.iter().any(|f| walk(&f.ty, found)),
+            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => walk(ty, found),
+            TypeKind::Tagged { variants, .. } => variants.iter().any(|v| walk(&v.ty, found)),
+            TypeKind::Enum(_) => false,
+        });
+        in_types
+            || self.operations.iter().any(|op| {
+                op.params.iter().any(|p| walk(&p.ty, found))
+                    || op.body.as_ref().is_some_and(|b| walk(&b.ty, found))
+                    || op.responses.iter().any(|c| {
+                        c.body.as_ref().is_some_and(|(ty, _)| walk(ty, found))
+                            || c.headers.iter().any(|h| walk(&h.ty, found))
+                    })
+            })
+    }
+
+    /// Whether the server checks some `pattern`: of a parameter, or of a
+    /// field of a type (response headers are not checked).
+    pub fn has_patterns(&self) -> bool {
+        fn any(r: &Rules) -> bool {
+            r.pattern.is_some() || r.items.as_deref().is_some_and(any)
+        }
+        self.params().any(|p| any(&p.rules))
+            || self.types.iter().any(|t| match &t.kind {
+                TypeKind::Struct(fields) => fields.iter().any(|f| any(&f.rules)),
+                _ => false,
+            })
+    }
+
+    /// Whether some response documents headers.
+    pub fn has_response_headers(&self) -> bool {
+        self.operations
+            .iter()
+            .any(|op| op.responses.iter().any(|c| !c.headers.is_empty()))
+    }
+}
+
+/// A security scheme: a field of the generated `Credentials`.
+#[derive(Debug)]
+pub struct Scheme {
+    /// The name in `securityDefinitions`.
+    pub key: String,
+    /// The field of `Credentials`.
+    pub field: String,
+    pub kind: SchemeKind,
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemeKind {
+    /// An API key in the header of this name.
+    HeaderKey(String),
+    /// An API key in the query parameter of this name.
+    QueryKey(String),
+    /// HTTP basic authentication.
+    Basic,
+    /// A token sent as `Authorization: Bearer` (OAuth 2).
+    Bearer,
+}
+
+#[derive(Debug)]
+pub struct TypeDef {
+    pub name: String,
+    /// Where the type is defined in the user's document.
+    pub pointer: String,
+    pub doc: Option<String>,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug)]
+pub enum TypeKind {
+    Struct(Vec<Field>),
+    /// A string enum; unknown values are kept in an `Unknown(String)` variant.
+    Enum(Vec<Variant>),
+    Alias(Ty),
+    /// A one-field struct standing for a type alias that refers to itself
+    /// (`A: {type: array, items: {$ref: A}}`), which Rust aliases cannot.
+    Newtype(Ty),
+    /// A `discriminator` base: one variant per definition that extends it
+    /// (through `allOf`), chosen by the value of the `tag` property, and
+    /// `other`, the base's own struct, for any other value.
+    Tagged {
+        /// The discriminator property (its wire name).
+        tag: String,
+        variants: Vec<TaggedVariant>,
+        /// The struct of the base's own fields.
+        other: String,
+    },
+}
+
+/// A subtype of a `discriminator` base.
+#[derive(Debug)]
+pub struct TaggedVariant {
+    pub name: String,
+    /// The tag value that selects it: the subtype's definition name, or its
+    /// `x-discriminator-value`.
+    pub wire: String,
+    pub ty: Ty,
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub name: String,
+    pub wire: String,
+    pub ty: Ty,
+    pub required: bool,
+    /// `x-nullable`: `null` is a value the document allows here.
+    pub nullable: bool,
+    pub rules: Rules,
+    pub doc: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Variant {
+    pub name: String,
+    pub wire: String,
+}
+
+/// A Rust type, named by the model and spelled by the emitters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    String,
+    I32,
+    I64,
+    F32,
+    F64,
+    Bool,
+    /// `format: date-time`: `chrono::DateTime<chrono::Utc>`, RFC 3339 text.
+    DateTime,
+    /// `format: date`: `chrono::NaiveDate`, `2024-02-29`.
+    Date,
+    /// `format: uuid`: `uuid::Uuid`.
+    Uuid,
+    /// `format: byte`: base64 text, as the generated `Base64` bytes.
+    Base64,
+    /// Free-form JSON.
+    Json,
+    /// Raw bytes (a non-JSON body).
+    Bytes,
+    /// A file part of a multipart form: bytes with a file name and type.
+    File,
+    /// A type of `types`, by its Rust name.
+    Named(String),
+    Vec(Box<Ty>),
+    Map(Box<Ty>),
+    Boxed(Box<Ty>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Method {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Operation {
+    /// The operationId as written (or as derived, when the document has none).
+    pub id: String,
+    /// Where the operation is in the user's document.
+    pub pointer: String,
+    /// The client and server method name.
+    pub fn_name: String,
+    pub request: String,
+    pub response: String,
+    pub method: Method,
+    /// The path with the base path, without the query string.
+    pub path: String,
+    pub segments: Vec<Segment>,
+    /// Fixed query pairs from the path key (`/?Action=AcknowledgeJob`).
+    pub fixed_query: Vec<(String, String)>,
+    pub doc: Option<String>,
+    pub params: Vec<Param>,
+    pub body: Option<Body>,
+    pub responses: Vec<Case>,
+    /// Whether the operation answers with JSON (the client sends `Accept`).
+    pub produces_json: bool,
+    /// The credentials it takes: alternatives, each the schemes (indices of
+    /// `Api::schemes`) needed together; an empty alternative admits anyone.
+    /// Empty when the operation has no security.
+    pub security: Vec<Vec<usize>>,
+}
+
+impl Operation {
+    /// The schemes any alternative of the operation's security names.
+    pub fn schemes(&self) -> BTreeSet<usize> {
+        self.security.iter().flatten().copied().collect()
+    }
+
+    /// The path parameters in path order: index into `params`, prefix, suffix.
+    pub fn path_params(&self) -> impl Iterator<Item = (usize, &str, &str)> {
+        self.segments.iter().filter_map(|s| match s {
+            Segment::Param {
+                index,
+                prefix,
+                suffix,
+            } => Some((*index, prefix.as_str(), suffix.as_str())),
+            Segment::Literal(_) => None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Literal(String),
+    /// A parameter (index into `params`), with the literal text around it in
+    /// the same segment (`{id}.json` has the suffix `.json`).
+    Param {
+        index: usize,
+        prefix: String,
+        suffix: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Path,
+    Query,
+    Header,
+    /// A part of a form body (Swagger's `formData`).
+    Form(FormKind),
+}
+
+/// How a form body travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// `application/x-www-form-urlencoded`: `name=value` pairs.
+    UrlEncoded,
+    /// `multipart/form-data`: one part per value, files with their names.
+    Multipart,
+}
+
+impl Location {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Location::Path => "path",
+            Location::Query => "query",
+            Location::Header => "header",
+            Location::Form(_) => "form",
+        }
+    }
+}
+
+/// How an array parameter is written (Swagger's `collectionFormat`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    Csv,
+    Ssv,
+    Tsv,
+    Pipes,
+    /// One `name=value` pair per item (query only).
+    Multi,
+}
+
+impl ListFormat {
+    pub fn separator(self) -> char {
+        match self {
+            ListFormat::Csv | ListFormat::Multi => ',',
+            ListFormat::Ssv => ' ',
+            ListFormat::Tsv => '\t',
+            ListFormat::Pipes => '|',
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Param {
+    pub name: String,
+    pub wire: String,
+    pub location: Location,
+    pub required: bool,
+    /// The value type; for arrays, the item type (see `list`).
+    pub ty: Ty,
+    pub list: Option<ListFormat>,
+    /// For an array, its own rules with its items' under `items`.
+    pub rules: Rules,
+    /// What the server uses when an optional parameter is absent, as the
+    /// text (for an array, the items' texts) it would have arrived as.
+    pub default: Option<Vec<String>>,
+    /// `allowEmptyValue`: an empty value (`?cursor=`) is the parameter sent
+    /// without a value, which the server reads as absent unless the type is
+    /// a string (then it is the empty string).
+    pub allow_empty: bool,
+    pub doc: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Body {
+    pub name: String,
+    pub ty: Ty,
+    pub required: bool,
+    pub media: Media,
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Media {
+    Json,
+    /// Bytes sent and received as they are, with this content type.
+    Raw(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Code(u16),
+    /// `2XX`: the leading digit.
+    Range(u16),
+    Default,
+}
+
+/// One documented response of an operation: a variant of its response enum.
+#[derive(Debug)]
+pub struct Case {
+    pub status: Status,
+    pub variant: String,
+    pub body: Option<(Ty, Media)>,
+    /// Documented response headers (never required: Swagger 2.0 cannot say
+    /// so); a header's `default` is not applied.
+    pub headers: Vec<Param>,
+    pub doc: Option<String>,
+}
+
+/// One server route: a path and method, served by one or more operations
+/// told apart by fixed query pairs (operations without fixed pairs come last).
+#[derive(Debug)]
+pub struct Route {
+    /// The path in axum's syntax, parameters named `p0`, `p1`, ...
+    pub path: String,
+    pub method: Method,
+    pub operations: Vec<usize>,
+}

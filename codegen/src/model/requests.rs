@@ -1,0 +1,336 @@
+//! An operation's request: its parameters, the path they fill, and its
+//! body, which is either a form (each property a parameter of its own) or
+//! one value.
+
+use super::http::is_json;
+use super::params::ParamSource;
+use super::{Body, FormKind, Location, Lowering, Param, Rules, Segment, Ty};
+use crate::names::{self, Scope};
+use crate::pointer::join;
+use crate::upgrade::{COLLECTION_FORMAT, FORM_DATA, is_media};
+use openapiv3 as v3;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One operation's request while it is read.
+pub(super) struct Request<'p> {
+    /// Where the operation is (in the upgraded document).
+    pointer: &'p str,
+    /// The base of the operation's type names (`GetPet`).
+    base: String,
+    /// The Rust names of the request type's fields.
+    fields: Scope,
+}
+
+impl<'p> Request<'p> {
+    pub(super) fn new(pointer: &'p str, base: &str) -> Self {
+        Request {
+            pointer,
+            base: base.to_string(),
+            fields: Scope::new(),
+        }
+    }
+}
+
+/// A request body that is a form.
+pub(super) struct Form {
+    kind: FormKind,
+    /// Its properties, in order.
+    properties: Vec<FormProperty>,
+    /// The wire names of the required properties.
+    required: Vec<String>,
+}
+
+struct FormProperty {
+    wire: String,
+    schema: v3::ReferenceOr<v3::Schema>,
+    pointer: String,
+}
+
+impl Lowering<'_> {
+    /// The operation's own parameters (path, query and header), in order;
+    /// a query parameter the path key fixes is left out.
+    pub(super) fn parameters(
+        &mut self,
+        op: &v3::Operation,
+        request: &mut Request<'_>,
+        fixed_query: &[(String, String)],
+    ) -> Vec<Param> {
+        let mut params = Vec::new();
+        for (i, p) in op.parameters.iter().enumerate() {
+            let p_pointer = join(&join(request.pointer, "parameters"), i);
+            let Some(p) = p.as_item() else { continue };
+            let mut allow_empty = false;
+            let (location, data) = match p {
+                v3::Parameter::Query {
+                    parameter_data,
+                    allow_empty_value,
+                    ..
+                } => {
+                    allow_empty = allow_empty_value.unwrap_or(false);
+                    (Location::Query, parameter_data)
+                }
+                v3::Parameter::Header { parameter_data, .. } => (Location::Header, parameter_data),
+                v3::Parameter::Path { parameter_data, .. } => (Location::Path, parameter_data),
+                v3::Parameter::Cookie { .. } => continue,
+            };
+            if location == Location::Query && fixed_query.iter().any(|(k, _)| *k == data.name) {
+                self.warn(
+                    &p_pointer,
+                    format!(
+                        "query parameter `{}` is fixed by the path key; the parameter is ignored",
+                        data.name
+                    ),
+                );
+                continue;
+            }
+            let schema = match &data.format {
+                v3::ParameterSchemaOrContent::Schema(schema) => schema.clone(),
+                v3::ParameterSchemaOrContent::Content(_) => v3::ReferenceOr::Item(v3::Schema {
+                    schema_data: Default::default(),
+                    schema_kind: v3::SchemaKind::Type(v3::Type::String(Default::default())),
+                }),
+            };
+            let format = data
+                .extensions
+                .get(COLLECTION_FORMAT)
+                .and_then(|f| f.as_str());
+            let param = self.param(
+                &mut request.fields,
+                &request.base,
+                ParamSource {
+                    wire: &data.name,
+                    location,
+                    required: data.required,
+                    schema: &schema,
+                    collection_format: format,
+                    doc: data.description.as_deref(),
+                    pointer: &p_pointer,
+                },
+            );
+            params.push(Param {
+                allow_empty,
+                ..param
+            });
+        }
+        params
+    }
+
+    /// The path's segments; a template variable without a path parameter
+    /// gets one (a required string).
+    pub(super) fn path_segments(
+        &mut self,
+        path: &str,
+        request: &mut Request<'_>,
+        params: &mut Vec<Param>,
+    ) -> Vec<Segment> {
+        let mut segments = Vec::new();
+        for raw in path.split('/').skip(1) {
+            let Some((prefix, var, suffix)) = template(raw) else {
+                if raw.contains(['{', '}']) {
+                    self.warn(request.pointer, format!("path segment `{raw}` holds more than one template variable, which is not supported; matched literally"));
+                }
+                segments.push(Segment::Literal(raw.to_string()));
+                continue;
+            };
+            let index = match params
+                .iter()
+                .position(|p| p.location == Location::Path && p.wire == var)
+            {
+                Some(index) => index,
+                None => {
+                    self.warn(request.pointer, format!("path template variable `{var}` has no path parameter; read as a required string"));
+                    params.push(implied(&mut request.fields, var, Location::Path));
+                    params.len() - 1
+                }
+            };
+            segments.push(Segment::Param {
+                index,
+                prefix: prefix.to_string(),
+                suffix: suffix.to_string(),
+            });
+        }
+        segments
+    }
+
+    /// Query parameters written into the path key (`?page={page}`) that the
+    /// operation does not declare become required strings.
+    pub(super) fn query_templates(
+        &mut self,
+        templates: &[(String, String)],
+        request: &mut Request<'_>,
+        params: &mut Vec<Param>,
+    ) {
+        for (key, var) in templates {
+            if !params
+                .iter()
+                .any(|p| p.location == Location::Query && p.wire == *key)
+            {
+                self.warn(request.pointer, format!("query template `{key}={{{var}}}` in the path has no query parameter; read as a required string `{key}`"));
+                params.push(implied(&mut request.fields, key, Location::Query));
+            }
+        }
+    }
+
+    /// Leaves out the path parameters the path does not use, renumbering
+    /// the segments' parameter indices.
+    pub(super) fn used_path_params(
+        &mut self,
+        pointer: &str,
+        params: Vec<Param>,
+        segments: &mut [Segment],
+    ) -> Vec<Param> {
+        let used: BTreeSet<usize> = segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Param { index, .. } => Some(*index),
+                Segment::Literal(_) => None,
+            })
+            .collect();
+        let mut kept = Vec::new();
+        let mut remap = BTreeMap::new();
+        for (i, p) in params.into_iter().enumerate() {
+            if p.location == Location::Path && !used.contains(&i) {
+                let p_pointer = join(&join(pointer, "parameters"), i);
+                self.warn(
+                    &p_pointer,
+                    format!(
+                        "path parameter `{}` does not appear in the path; ignored",
+                        p.wire
+                    ),
+                );
+                continue;
+            }
+            remap.insert(i, kept.len());
+            kept.push(p);
+        }
+        for s in segments {
+            if let Segment::Param { index, .. } = s {
+                *index = remap[index];
+            }
+        }
+        kept
+    }
+
+    /// A request body that is a form: made of `formData` parameters, or
+    /// offering no JSON but a form media type with an object schema.
+    pub(super) fn form(&self, body: &v3::RequestBody, pointer: &str) -> Option<Form> {
+        let from_form_data = body.extensions.contains_key(FORM_DATA);
+        if !from_form_data && body.content.keys().any(|t| is_json(t)) {
+            return None;
+        }
+        let (media, kind) = body.content.iter().find_map(|(t, media)| {
+            if is_media(t, "multipart/form-data") {
+                Some((media, FormKind::Multipart))
+            } else if is_media(t, "application/x-www-form-urlencoded") {
+                Some((media, FormKind::UrlEncoded))
+            } else {
+                None
+            }
+        })?;
+        let v3::ReferenceOr::Item(v3::Schema {
+            schema_kind: v3::SchemaKind::Type(v3::Type::Object(object)),
+            ..
+        }) = media.schema.as_ref()?
+        else {
+            return None;
+        };
+        let properties = object
+            .properties
+            .iter()
+            .map(|(name, schema)| FormProperty {
+                wire: name.clone(),
+                schema: schema.clone().unbox(),
+                pointer: join(&join(pointer, "properties"), name),
+            })
+            .collect();
+        Some(Form {
+            kind,
+            properties,
+            required: object.required.clone(),
+        })
+    }
+
+    /// A form's properties, each a parameter of its own.
+    pub(super) fn form_params(&mut self, form: &Form, request: &mut Request<'_>) -> Vec<Param> {
+        let mut params = Vec::new();
+        for property in &form.properties {
+            let item = property.schema.as_item();
+            let doc = item.and_then(|s| s.schema_data.description.clone());
+            let format = item.and_then(|s| {
+                s.schema_data
+                    .extensions
+                    .get(COLLECTION_FORMAT)
+                    .and_then(|f| f.as_str().map(str::to_string))
+            });
+            let param = self.param(
+                &mut request.fields,
+                &request.base,
+                ParamSource {
+                    wire: &property.wire,
+                    location: Location::Form(form.kind),
+                    required: form.required.contains(&property.wire),
+                    schema: &property.schema,
+                    collection_format: format.as_deref(),
+                    doc: doc.as_deref(),
+                    pointer: &property.pointer,
+                },
+            );
+            params.push(param);
+        }
+        params
+    }
+
+    /// A request body that is not a form: one value, JSON or raw bytes.
+    pub(super) fn request_body(
+        &mut self,
+        body: &v3::RequestBody,
+        request: &mut Request<'_>,
+    ) -> Body {
+        let b_pointer = join(request.pointer, "requestBody");
+        let (name, _) = request.fields.claim("body");
+        let hint = format!("{}Body", request.base);
+        let (ty, media) = self.content(&body.content, &hint, &b_pointer);
+        Body {
+            name,
+            ty: ty.unwrap_or(Ty::Json),
+            required: body.required,
+            media,
+            doc: body.description.clone(),
+        }
+    }
+}
+
+/// A parameter the path key implies but the operation does not declare: a
+/// required string.
+fn implied(fields: &mut Scope, wire: &str, location: Location) -> Param {
+    let (name, _) = fields.claim(&names::snake(wire, "param"));
+    Param {
+        name,
+        wire: wire.to_string(),
+        location,
+        required: true,
+        ty: Ty::String,
+        list: None,
+        rules: Rules::default(),
+        default: None,
+        allow_empty: false,
+        doc: None,
+    }
+}
+
+/// Splits a path segment holding one template variable into the text
+/// before it, its name and the text after it.
+fn template(segment: &str) -> Option<(&str, &str, &str)> {
+    let open = segment.find('{')?;
+    let close = open + segment[open..].find('}')?;
+    let (prefix, var, suffix) = (
+        &segment[..open],
+        &segment[open + 1..close],
+        &segment[close + 1..],
+    );
+    (!var.is_empty()
+        && !prefix.contains(['{', '}'])
+        && !suffix.contains(['{', '}'])
+        && !var.contains('{'))
+    .then_some((prefix, var, suffix))
+}

@@ -1,0 +1,142 @@
+//! `discriminator`: a base that other definitions extend (through `allOf`)
+//! becomes an enum over them, chosen by the value of its tag property.
+
+use super::{Lowering, TaggedVariant, Ty, TypeDef, TypeKind};
+use crate::names::{self, Scope};
+use crate::pointer::{join, schema_name};
+use indexmap::IndexMap;
+use openapiv3 as v3;
+use std::collections::BTreeSet;
+
+impl Lowering<'_> {
+    /// The definitions with a `discriminator` that others extend, each with
+    /// its subtypes in document order: every definition whose `allOf` names
+    /// it, directly or through another subtype.
+    pub(super) fn subtypes(&self) -> IndexMap<String, Vec<String>> {
+        let Some(schemas) = self.schemas() else {
+            return IndexMap::new();
+        };
+        // Each definition's parents: the definitions its `allOf` refers to.
+        let parents: IndexMap<&str, Vec<String>> = schemas
+            .iter()
+            .map(|(wire, schema)| {
+                let refs = match schema {
+                    v3::ReferenceOr::Item(v3::Schema {
+                        schema_kind: v3::SchemaKind::AllOf { all_of },
+                        ..
+                    }) => all_of
+                        .iter()
+                        .filter_map(|member| match member {
+                            v3::ReferenceOr::Reference { reference } => schema_name(reference),
+                            v3::ReferenceOr::Item(_) => None,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                (wire.as_str(), refs)
+            })
+            .collect();
+        let extends = |sub: &str, base: &str| {
+            let mut seen = BTreeSet::new();
+            let mut stack = vec![sub.to_string()];
+            while let Some(next) = stack.pop() {
+                for parent in parents.get(next.as_str()).into_iter().flatten() {
+                    if parent == base {
+                        return true;
+                    }
+                    if seen.insert(parent.clone()) {
+                        stack.push(parent.clone());
+                    }
+                }
+            }
+            false
+        };
+        let mut out = IndexMap::new();
+        for (base, schema) in schemas {
+            let v3::ReferenceOr::Item(item) = schema else {
+                continue;
+            };
+            if item.schema_data.discriminator.is_none() || !self.defines_type(item) {
+                continue;
+            }
+            let subs: Vec<String> = schemas
+                .keys()
+                .filter(|sub| *sub != base && extends(sub, base))
+                .cloned()
+                .collect();
+            if !subs.is_empty() {
+                out.insert(base.clone(), subs);
+            }
+        }
+        out
+    }
+
+    /// A `discriminator` base: its own fields as the struct `own`, and under
+    /// `name` an enum over its subtypes told apart by the tag property.
+    pub(super) fn define_tagged(
+        &mut self,
+        name: &str,
+        own: &str,
+        schema: &v3::Schema,
+        subs: &[String],
+        pointer: &str,
+    ) {
+        let tag = schema
+            .schema_data
+            .discriminator
+            .as_ref()
+            .map(|d| d.property_name.clone())
+            .unwrap_or_default();
+        self.define(own, schema, pointer);
+        if let Some(def) = self.types.iter_mut().rev().find(|t| t.name == own) {
+            def.doc = Some(format!(
+                "The fields of `{name}` itself, which every subtype has: \
+                 `{name}::Other` holds them for a `{tag}` no subtype claims."
+            ));
+        }
+        let mut scope = Scope::new();
+        scope.reserve("Other");
+        let mut variants = Vec::new();
+        let mut seen = BTreeSet::new();
+        for sub in subs {
+            let sub_schema = self
+                .schemas()
+                .and_then(|s| s.get(sub))
+                .and_then(|s| s.as_item());
+            let wire = sub_schema
+                .and_then(|s| s.schema_data.extensions.get("x-discriminator-value"))
+                .and_then(|v| v.as_str())
+                .unwrap_or(sub)
+                .to_string();
+            if !seen.insert(wire.clone()) {
+                self.warn(
+                    &join("#/components/schemas", sub),
+                    format!("another subtype of `{name}` already has the `{tag}` value `{wire}`; this one is never chosen"),
+                );
+                continue;
+            }
+            let ty = Ty::Named(self.definitions[sub].clone());
+            let (variant, _) = scope.claim(&names::variant(&self.definitions[sub]));
+            variants.push(TaggedVariant {
+                name: variant,
+                wire,
+                ty,
+            });
+        }
+        let doc = schema
+            .schema_data
+            .description
+            .clone()
+            .or_else(|| schema.schema_data.title.clone());
+        self.types.push(TypeDef {
+            name: name.to_string(),
+            pointer: self.origins.original(pointer),
+            doc,
+            kind: TypeKind::Tagged {
+                tag,
+                variants,
+                other: own.to_string(),
+            },
+        });
+    }
+}

@@ -1,0 +1,304 @@
+//! The definitions pass: every definition named, then defined as a struct,
+//! enum, tagged enum or alias; and the type of any schema, defining the
+//! inline structs and enums it holds along the way.
+
+use super::all_of::Merge;
+use super::formats::{pattern, string_ty};
+use super::{Field, Lowering, Rules, Ty, TypeDef, TypeKind, Variant};
+use crate::names::{self, Scope};
+use crate::pointer::{join, schema_name};
+use openapiv3 as v3;
+use std::collections::{BTreeMap, BTreeSet};
+
+impl Lowering<'_> {
+    /// Names every definition (in document order, so that the first of two
+    /// clashing names keeps it), then defines each.
+    pub(super) fn definitions(&mut self) {
+        let Some(schemas) = self.schemas() else {
+            return;
+        };
+        let names: Vec<String> = schemas.keys().cloned().collect();
+        for wire in &names {
+            let wanted = names::pascal(wire, "Unnamed");
+            let (name, renamed) = self.type_scope.claim(&wanted);
+            if renamed {
+                let pointer = join("#/components/schemas", wire);
+                self.warn(&pointer, format!("the type name `{wanted}` is taken by another definition; this one is named `{name}`"));
+            }
+            self.definitions.insert(wire.clone(), name);
+        }
+        let subtypes = self.subtypes();
+        // A base's own fields get a struct of their own; its name is the
+        // tagged enum's.
+        let mut own_structs = BTreeMap::new();
+        for base in subtypes.keys() {
+            let (own, _) = self
+                .type_scope
+                .claim(&format!("{}Base", self.definitions[base]));
+            own_structs.insert(base.clone(), own);
+        }
+        for wire in &names {
+            let pointer = join("#/components/schemas", wire);
+            let name = self.definitions[wire].clone();
+            let Some(schema) = self.schemas().and_then(|s| s.get(wire)) else {
+                continue;
+            };
+            if let (Some(subs), Some(own), v3::ReferenceOr::Item(item)) =
+                (subtypes.get(wire), own_structs.get(wire), schema)
+            {
+                self.define_tagged(&name, own, item, subs, &pointer);
+                continue;
+            }
+            match &schema {
+                v3::ReferenceOr::Item(item) if self.defines_type(item) => {
+                    self.define(&name, item, &pointer)
+                }
+                _ => {
+                    let ty = self.ty(schema, &name, &pointer);
+                    let doc = schema
+                        .as_item()
+                        .and_then(|s| s.schema_data.description.clone());
+                    self.types.push(TypeDef {
+                        name,
+                        pointer: self.origins.original(&pointer),
+                        doc,
+                        kind: TypeKind::Alias(ty),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Emits the struct or enum for `schema` under `name`.
+    pub(super) fn define(&mut self, name: &str, schema: &v3::Schema, pointer: &str) {
+        let doc = schema
+            .schema_data
+            .description
+            .clone()
+            .or_else(|| schema.schema_data.title.clone());
+        let kind = match &schema.schema_kind {
+            v3::SchemaKind::Type(v3::Type::String(s)) => {
+                let mut scope = Scope::new();
+                scope.reserve("Unknown");
+                let mut variants = Vec::new();
+                let mut seen = BTreeSet::new();
+                for wire in s.enumeration.iter().flatten() {
+                    if !seen.insert(wire.clone()) {
+                        continue;
+                    }
+                    let (variant, _) = scope.claim(&names::variant(wire));
+                    variants.push(Variant {
+                        name: variant,
+                        wire: wire.clone(),
+                    });
+                }
+                TypeKind::Enum(variants)
+            }
+            v3::SchemaKind::AllOf { all_of } => {
+                let mut merge = Merge::default();
+                for (i, member) in all_of.iter().enumerate() {
+                    let member_pointer = join(&join(pointer, "allOf"), i);
+                    self.merge_fields(name, member, &member_pointer, &mut merge, 0);
+                }
+                TypeKind::Struct(merge.fields)
+            }
+            v3::SchemaKind::Type(v3::Type::Object(object)) => {
+                let mut merge = Merge::default();
+                self.fields(name, object, pointer, &mut merge);
+                TypeKind::Struct(merge.fields)
+            }
+            _ => TypeKind::Alias(Ty::Json),
+        };
+        self.types.push(TypeDef {
+            name: name.to_string(),
+            pointer: self.origins.original(pointer),
+            doc,
+            kind,
+        });
+    }
+
+    /// Whether a schema becomes a struct or enum of its own (as opposed to an
+    /// alias of or a use of another type).
+    pub(super) fn defines_type(&self, schema: &v3::Schema) -> bool {
+        match &schema.schema_kind {
+            v3::SchemaKind::Type(v3::Type::Object(o)) => !o.properties.is_empty(),
+            v3::SchemaKind::Type(v3::Type::String(s)) => s.enumeration.iter().any(Option::is_some),
+            v3::SchemaKind::AllOf { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Adds an object's properties to `merge` as fields, each property once
+    /// (the first member of an `allOf` that has it decides it).
+    pub(super) fn fields(
+        &mut self,
+        owner: &str,
+        object: &v3::ObjectType,
+        pointer: &str,
+        merge: &mut Merge,
+    ) {
+        for (wire, property) in &object.properties {
+            if !merge.seen.insert(wire.clone()) {
+                continue;
+            }
+            let p_pointer = join(&join(pointer, "properties"), wire);
+            let (name, renamed) = merge.scope.claim(&names::snake(wire, "value"));
+            if renamed {
+                self.warn(
+                    &p_pointer,
+                    format!(
+                        "property `{wire}` would share a Rust name with another; named `{name}`"
+                    ),
+                );
+            }
+            let hint = format!(
+                "{owner}{}",
+                names::pascal(wire, "Value")
+                    .trim_start_matches("r#")
+                    .trim_end_matches('_')
+            );
+            let property = property.clone().unbox();
+            let ty = self.ty(&property, &hint, &p_pointer);
+            let rules = Rules::of(&property);
+            self.warn_patterns(&property, &p_pointer);
+            let item = property.as_item();
+            let nullable = item.is_some_and(|s| s.schema_data.nullable);
+            // A `readOnly` property is the server's to send: requests may leave
+            // it out even when it is required, so it is an `Option`.
+            let read_only = item.is_some_and(|s| s.schema_data.read_only);
+            let mut doc = item.and_then(|s| s.schema_data.description.clone());
+            if read_only {
+                let note = "Read-only: sent by the server; a request may leave it out.";
+                doc = Some(match doc {
+                    Some(d) => format!("{}\n\n{note}", d.trim()),
+                    None => note.to_string(),
+                });
+            }
+            let required = object.required.contains(wire) && !nullable && !read_only;
+            merge.fields.push(Field {
+                name,
+                wire: wire.clone(),
+                ty,
+                required,
+                nullable,
+                rules,
+                doc,
+            });
+        }
+    }
+
+    /// The Rust type of a schema; inline structs and enums are defined under `hint`.
+    pub(super) fn ty(
+        &mut self,
+        schema: &v3::ReferenceOr<v3::Schema>,
+        hint: &str,
+        pointer: &str,
+    ) -> Ty {
+        let schema = match schema {
+            v3::ReferenceOr::Reference { reference } => {
+                let target = schema_name(reference).and_then(|n| self.definitions.get(&n).cloned());
+                return match target {
+                    Some(name) => Ty::Named(name),
+                    None => {
+                        self.warn(pointer, format!(
+                            "`$ref` `{}` does not name a definition of this document; read as free-form JSON",
+                            reference.replacen("#/components/schemas/", "#/definitions/", 1)
+                        ));
+                        Ty::Json
+                    }
+                };
+            }
+            v3::ReferenceOr::Item(schema) => schema,
+        };
+        if self.defines_type(schema) {
+            let (name, _) = self.type_scope.claim(hint);
+            self.define(&name, schema, pointer);
+            return Ty::Named(name);
+        }
+        match &schema.schema_kind {
+            v3::SchemaKind::Type(v3::Type::String(s)) => string_ty(s),
+            v3::SchemaKind::Type(v3::Type::Integer(i)) => match &i.format {
+                v3::VariantOrUnknownOrEmpty::Item(v3::IntegerFormat::Int32) => Ty::I32,
+                _ => Ty::I64,
+            },
+            v3::SchemaKind::Type(v3::Type::Number(n)) => match &n.format {
+                v3::VariantOrUnknownOrEmpty::Item(v3::NumberFormat::Float) => Ty::F32,
+                _ => Ty::F64,
+            },
+            v3::SchemaKind::Type(v3::Type::Boolean(_)) => Ty::Bool,
+            v3::SchemaKind::Type(v3::Type::Array(a)) => match &a.items {
+                Some(items) => {
+                    let items = items.clone().unbox();
+                    Ty::Vec(Box::new(self.ty(
+                        &items,
+                        &format!("{hint}Item"),
+                        &join(pointer, "items"),
+                    )))
+                }
+                None => Ty::Vec(Box::new(Ty::Json)),
+            },
+            v3::SchemaKind::Type(v3::Type::Object(o)) => match &o.additional_properties {
+                Some(v3::AdditionalProperties::Schema(value)) => {
+                    let value = (**value).clone();
+                    Ty::Map(Box::new(self.ty(
+                        &value,
+                        &format!("{hint}Value"),
+                        &join(pointer, "additionalProperties"),
+                    )))
+                }
+                Some(v3::AdditionalProperties::Any(true)) => Ty::Map(Box::new(Ty::Json)),
+                _ => Ty::Json,
+            },
+            _ => Ty::Json,
+        }
+    }
+
+    /// The schema a `$ref` names, following `$ref`-only definitions, with
+    /// its pointer; `None` when the reference dangles (or loops).
+    pub(super) fn lookup(&self, reference: &str) -> Option<(v3::Schema, String)> {
+        let name = schema_name(reference)?;
+        let mut seen = 0;
+        let mut current = self.schemas()?.get(&name)?;
+        let mut pointer = join("#/components/schemas", &name);
+        loop {
+            match current {
+                v3::ReferenceOr::Item(schema) => return Some((schema.clone(), pointer)),
+                v3::ReferenceOr::Reference { reference } => {
+                    seen += 1;
+                    if seen > 64 {
+                        return None;
+                    }
+                    let next = schema_name(reference)?;
+                    pointer = join("#/components/schemas", &next);
+                    current = self.schemas()?.get(&next)?;
+                }
+            }
+        }
+    }
+
+    /// Warns about each `pattern` of an inline schema (or its items) that
+    /// the server cannot check.
+    pub(super) fn warn_patterns(&mut self, schema: &v3::ReferenceOr<v3::Schema>, pointer: &str) {
+        let v3::ReferenceOr::Item(schema) = schema else {
+            return;
+        };
+        match &schema.schema_kind {
+            v3::SchemaKind::Type(v3::Type::String(t)) if string_ty(t) == Ty::String => {
+                if let Some(text) = &t.pattern
+                    && let Err(why) = pattern(text)
+                {
+                    self.warn(
+                        &join(pointer, "pattern"),
+                        format!("the pattern `{text}` is not one the server can check ({why}); not checked"),
+                    );
+                }
+            }
+            v3::SchemaKind::Type(v3::Type::Array(a)) => {
+                if let Some(items) = &a.items {
+                    self.warn_patterns(&items.clone().unbox(), &join(pointer, "items"));
+                }
+            }
+            _ => {}
+        }
+    }
+}
