@@ -127,21 +127,26 @@ fn with_paragraph(doc: TokenStream, paragraph: &str) -> TokenStream {
     }
 }
 
+/// A struct field. `#[serde(rename)]` only where the wire name is not the
+/// field's own (serde reads `r#type` as `type`): the output reads like
+/// hand-written serde, and every other name is still the one on the wire.
 fn field(f: &Field) -> TokenStream {
     let name = ident(&f.name);
     let wire = &f.wire;
     let doc = doc(f.doc.as_deref());
     let t = ty(&f.ty, Scope::Types);
+    let rename = (f.name.trim_start_matches("r#") != wire).then(|| quote!(rename = #wire,));
     if f.required {
+        let attr = rename.map(|rename| quote!(#[serde(#rename)]));
         quote! {
             #doc
-            #[serde(rename = #wire)]
+            #attr
             pub #name: #t,
         }
     } else {
         quote! {
             #doc
-            #[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")]
+            #[serde(#rename default, skip_serializing_if = "::std::option::Option::is_none")]
             pub #name: ::std::option::Option<#t>,
         }
     }
