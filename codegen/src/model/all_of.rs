@@ -76,3 +76,107 @@ impl Lowering<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{kind, model_of_definitions};
+    use super::super::{Api, Ty, TypeKind};
+
+    /// The fields of the struct `name`: wire name and type.
+    fn fields(api: &Api, name: &str) -> Vec<(String, Ty)> {
+        let TypeKind::Struct(fields) = kind(api, name) else {
+            panic!("{name} is not a struct");
+        };
+        fields
+            .iter()
+            .map(|f| (f.wire.clone(), f.ty.clone()))
+            .collect()
+    }
+
+    fn field(wire: &str, ty: Ty) -> (String, Ty) {
+        (wire.to_string(), ty)
+    }
+
+    #[test]
+    fn members_are_merged_in_order_each_property_once() {
+        let (api, diagnostics) = model_of_definitions(
+            r##"
+  Base:
+    type: object
+    properties:
+      id: {type: integer}
+      name: {type: string}
+  Pet:
+    allOf:
+      - $ref: "#/definitions/Base"
+      - type: object
+        properties:
+          name: {type: boolean}
+          tag: {type: string}
+      - type: object
+        properties:
+          age: {type: integer, format: int32}
+"##,
+        );
+        assert_eq!(diagnostics, []);
+        // `name` is `Base`'s: the first member that has a property decides it.
+        assert_eq!(
+            fields(&api, "Pet"),
+            [
+                field("id", Ty::I64),
+                field("name", Ty::String),
+                field("tag", Ty::String),
+                field("age", Ty::I32),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_definition_is_merged_once() {
+        let (api, diagnostics) = model_of_definitions(
+            r##"
+  A:
+    type: object
+    properties:
+      id: {type: integer}
+  Twice:
+    allOf:
+      - $ref: "#/definitions/A"
+      - $ref: "#/definitions/A"
+  Loop:
+    allOf:
+      - $ref: "#/definitions/Loop"
+      - type: object
+        properties:
+          x: {type: string}
+"##,
+        );
+        assert_eq!(fields(&api, "Twice"), [field("id", Ty::I64)]);
+        // Merging `Loop` into itself finds `Loop` merged already, instead of
+        // recursing until the depth limit warns.
+        assert_eq!(fields(&api, "Loop"), [field("x", Ty::String)]);
+        assert_eq!(diagnostics, []);
+    }
+
+    #[test]
+    fn a_dangling_ref_in_all_of_is_a_located_warning() {
+        let (api, diagnostics) = model_of_definitions(
+            r##"
+  Pet:
+    allOf:
+      - type: object
+        properties:
+          id: {type: integer}
+      - $ref: "#/definitions/Missing"
+"##,
+        );
+        assert_eq!(fields(&api, "Pet"), [field("id", Ty::I64)]);
+        let [warning] = diagnostics.as_slice() else {
+            panic!("one warning expected: {diagnostics:?}");
+        };
+        // At the member, as the user wrote it: line 10 is `- $ref: ...`.
+        assert_eq!(warning.pointer, "#/definitions/Pet/allOf/1");
+        assert_eq!(warning.line, Some((10, 7)));
+        assert!(warning.message.starts_with("dangling `$ref`"));
+    }
+}

@@ -153,3 +153,111 @@ fn direct_target(ty: &Ty) -> Option<&str> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{kind, located, model_of_definitions};
+    use super::super::{Api, Ty, TypeKind};
+    use crate::diagnostic::Severity;
+
+    /// The type of `field` in the struct `name`.
+    fn field_ty<'a>(api: &'a Api, name: &str, field: &str) -> &'a Ty {
+        let TypeKind::Struct(fields) = kind(api, name) else {
+            panic!("{name} is not a struct");
+        };
+        &fields.iter().find(|f| f.wire == field).expect(field).ty
+    }
+
+    fn named(name: &str) -> Box<Ty> {
+        Box::new(Ty::Named(name.to_string()))
+    }
+
+    #[test]
+    fn a_struct_that_contains_itself_is_boxed_but_not_through_a_list_or_map() {
+        let (api, diagnostics) = model_of_definitions(
+            r##"
+  Node:
+    type: object
+    properties:
+      next: {$ref: "#/definitions/Node"}
+      children: {type: array, items: {$ref: "#/definitions/Node"}}
+      byName: {type: object, additionalProperties: {$ref: "#/definitions/Node"}}
+      label: {type: string}
+"##,
+        );
+        assert_eq!(diagnostics, []);
+        assert_eq!(field_ty(&api, "Node", "next"), &Ty::Boxed(named("Node")));
+        assert_eq!(field_ty(&api, "Node", "children"), &Ty::Vec(named("Node")));
+        assert_eq!(field_ty(&api, "Node", "byName"), &Ty::Map(named("Node")));
+        assert_eq!(field_ty(&api, "Node", "label"), &Ty::String);
+    }
+
+    #[test]
+    fn mutual_recursion_boxes_the_field_on_each_side_and_nothing_off_the_cycle() {
+        let (api, diagnostics) = model_of_definitions(
+            r##"
+  A:
+    type: object
+    properties:
+      b: {$ref: "#/definitions/B"}
+      c: {$ref: "#/definitions/C"}
+  B:
+    type: object
+    properties:
+      a: {$ref: "#/definitions/A"}
+  C:
+    type: object
+    properties:
+      name: {type: string}
+"##,
+        );
+        assert_eq!(diagnostics, []);
+        // Every field whose type leads back to its own struct is boxed: both
+        // fields of the cycle A -> B -> A (one would do; both is what the
+        // pass does), and not A's field of C, which is off the cycle.
+        assert_eq!(field_ty(&api, "A", "b"), &Ty::Boxed(named("B")));
+        assert_eq!(field_ty(&api, "B", "a"), &Ty::Boxed(named("A")));
+        assert_eq!(field_ty(&api, "A", "c"), &Ty::Named("C".to_string()));
+    }
+
+    #[test]
+    fn a_cycle_of_bare_refs_is_an_error() {
+        let (_, diagnostics) = model_of_definitions(
+            r##"
+  A: {$ref: "#/definitions/B"}
+  B: {$ref: "#/definitions/A"}
+"##,
+        );
+        assert!(diagnostics.iter().all(|d| d.severity == Severity::Error));
+        assert_eq!(
+            located(&diagnostics),
+            [
+                (
+                    "#/definitions/A",
+                    "`A` is a cycle of `$ref`s that never reaches a type"
+                ),
+                (
+                    "#/definitions/B",
+                    "`B` is a cycle of `$ref`s that never reaches a type"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_alias_that_contains_itself_through_a_list_becomes_a_newtype() {
+        let (api, diagnostics) = model_of_definitions(
+            r##"
+  List: {type: array, items: {$ref: "#/definitions/List"}}
+  Names: {type: array, items: {type: string}}
+"##,
+        );
+        assert_eq!(diagnostics, []);
+        assert!(matches!(
+            kind(&api, "List"),
+            TypeKind::Newtype(Ty::Vec(item)) if **item == Ty::Named("List".to_string())
+        ));
+        // An alias off any cycle stays an alias.
+        assert!(matches!(kind(&api, "Names"), TypeKind::Alias(Ty::Vec(_))));
+    }
+}

@@ -146,6 +146,34 @@ mod tests {
         (api, reporter.finish(Some(&source)))
     }
 
+    const HEAD: &str = "swagger: \"2.0\"\ninfo: {title: t, version: \"1\"}\n";
+
+    /// The model of a document of these paths (the body of `paths:`,
+    /// indented by two spaces) and no definitions.
+    pub(super) fn model_of_paths(paths: &str) -> (Api, Vec<Diagnostic>) {
+        model_of(&format!("{HEAD}paths:{paths}"))
+    }
+
+    /// The model of a document of these definitions (the body of
+    /// `definitions:`, indented by two spaces) and no paths.
+    pub(super) fn model_of_definitions(definitions: &str) -> (Api, Vec<Diagnostic>) {
+        model_of(&format!("{HEAD}paths: {{}}\ndefinitions:{definitions}"))
+    }
+
+    /// The kind of the type `name`.
+    pub(super) fn kind<'a>(api: &'a Api, name: &str) -> &'a TypeKind {
+        let def = api.types.iter().find(|t| t.name == name);
+        &def.unwrap_or_else(|| panic!("no type {name}")).kind
+    }
+
+    /// Each diagnostic's pointer and message.
+    pub(super) fn located(diagnostics: &[Diagnostic]) -> Vec<(&str, &str)> {
+        diagnostics
+            .iter()
+            .map(|d| (d.pointer.as_str(), d.message.as_str()))
+            .collect()
+    }
+
     #[test]
     fn a_document_is_read_into_types_operations_and_routes() {
         let (api, diagnostics) = model_of(

@@ -117,3 +117,100 @@ pub fn encode_literal(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{located, model_of_paths};
+    use super::RouteKey;
+
+    #[test]
+    fn operations_told_apart_by_fixed_query_pairs_share_a_route() {
+        let (api, diagnostics) = model_of_paths(
+            r#"
+  /?Action=A:
+    get: {operationId: a, responses: {200: {description: ok}}}
+  /?Action=B:
+    get: {operationId: b, responses: {200: {description: ok}}}
+"#,
+        );
+        assert_eq!(diagnostics, []);
+        assert_eq!(api.routes.len(), 1);
+        assert_eq!(api.routes[0].path, "/");
+        assert_eq!(api.routes[0].operations, [0, 1]);
+        let action = |value: &str| RouteKey::Query("Action".to_string(), value.to_string());
+        assert_eq!(api.operations[0].route_keys(), [action("A")]);
+        assert_eq!(api.operations[1].route_keys(), [action("B")]);
+    }
+
+    #[test]
+    fn operations_told_apart_by_the_text_around_a_parameter_share_a_route() {
+        let (api, diagnostics) = model_of_paths(
+            r#"
+  /things/{id}.json:
+    get:
+      operationId: json
+      parameters: [{name: id, in: path, required: true, type: string}]
+      responses: {200: {description: ok}}
+  /things/{id}.xml:
+    get:
+      operationId: xml
+      parameters: [{name: id, in: path, required: true, type: string}]
+      responses: {200: {description: ok}}
+"#,
+        );
+        assert_eq!(diagnostics, []);
+        assert_eq!(api.routes.len(), 1);
+        assert_eq!(api.routes[0].path, "/things/{p0}");
+        assert_eq!(api.routes[0].operations, [0, 1]);
+        let affix = |suffix: &str| RouteKey::Affix {
+            position: 0,
+            prefix: String::new(),
+            suffix: suffix.to_string(),
+        };
+        assert_eq!(api.operations[0].route_keys(), [affix(".json")]);
+        assert_eq!(api.operations[1].route_keys(), [affix(".xml")]);
+    }
+
+    #[test]
+    fn of_two_operations_taking_the_same_requests_only_the_first_is_routed() {
+        let (api, diagnostics) = model_of_paths(
+            r#"
+  /things/{id}:
+    get:
+      operationId: byId
+      parameters: [{name: id, in: path, required: true, type: string}]
+      responses: {200: {description: ok}}
+  /things/{name}:
+    get:
+      operationId: byName
+      parameters: [{name: name, in: path, required: true, type: string}]
+      responses: {200: {description: ok}}
+    post:
+      operationId: create
+      parameters: [{name: name, in: path, required: true, type: string}]
+      responses: {200: {description: ok}}
+"#,
+        );
+        // Every operation keeps its method; the server routes to the first.
+        assert_eq!(api.operations.len(), 3);
+        let routes: Vec<_> = api
+            .routes
+            .iter()
+            .map(|r| (r.path.as_str(), r.method.as_str(), r.operations.clone()))
+            .collect();
+        assert_eq!(
+            routes,
+            [
+                ("/things/{p0}", "GET", vec![0]),
+                ("/things/{p0}", "POST", vec![2])
+            ]
+        );
+        assert_eq!(
+            located(&diagnostics),
+            [(
+                "#/paths/~1things~1{name}/get",
+                "operation `byName` takes the same requests (method, path and fixed query or path text) as `byId`; the server routes them to `byId`"
+            )]
+        );
+    }
+}

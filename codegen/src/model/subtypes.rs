@@ -140,3 +140,104 @@ impl Lowering<'_> {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{kind, located, model_of_definitions};
+    use super::super::{Api, TaggedVariant, Ty, TypeKind};
+
+    /// The tag and variants of the tagged enum `name`.
+    fn tagged<'a>(api: &'a Api, name: &str) -> (&'a str, &'a [TaggedVariant]) {
+        match kind(api, name) {
+            TypeKind::Tagged { tag, variants, .. } => (tag, variants),
+            other => panic!("{name} is not tagged: {other:?}"),
+        }
+    }
+
+    /// Variants as name, tag value and type.
+    fn variants(variants: &[TaggedVariant]) -> Vec<(&str, &str, &Ty)> {
+        variants
+            .iter()
+            .map(|v| (v.name.as_str(), v.wire.as_str(), &v.ty))
+            .collect()
+    }
+
+    const PET: &str = r##"
+  Pet:
+    type: object
+    discriminator: petType
+    required: [petType]
+    properties:
+      petType: {type: string}
+      name: {type: string}"##;
+
+    #[test]
+    fn subtypes_direct_and_indirect_are_found_in_document_order() {
+        let (api, diagnostics) = model_of_definitions(&format!(
+            "{PET}{}",
+            r##"
+  Lion:
+    allOf:
+      - $ref: "#/definitions/Cat"
+      - {type: object, properties: {mane: {type: boolean}}}
+  Cat:
+    allOf:
+      - $ref: "#/definitions/Pet"
+      - {type: object, properties: {indoor: {type: boolean}}}
+  Dog:
+    x-discriminator-value: dog
+    allOf:
+      - $ref: "#/definitions/Pet"
+      - {type: object, properties: {bark: {type: string}}}
+  Toy:
+    type: object
+    properties:
+      name: {type: string}
+"##
+        ));
+        assert_eq!(diagnostics, []);
+        let (tag, found) = tagged(&api, "Pet");
+        assert_eq!(tag, "petType");
+        let named = |n: &str| Ty::Named(n.to_string());
+        // Lion extends Pet through Cat; Dog's tag is its
+        // `x-discriminator-value`; Toy extends nothing.
+        assert_eq!(
+            variants(found),
+            [
+                ("Lion", "Lion", &named("Lion")),
+                ("Cat", "Cat", &named("Cat")),
+                ("Dog", "dog", &named("Dog")),
+            ]
+        );
+        // The base's own fields are a struct of their own, `Other`'s.
+        assert!(matches!(kind(&api, "Pet"), TypeKind::Tagged { other, .. } if other == "PetBase"));
+        assert!(matches!(kind(&api, "PetBase"), TypeKind::Struct(_)));
+    }
+
+    #[test]
+    fn a_tag_value_two_subtypes_claim_goes_to_the_first() {
+        let (api, diagnostics) = model_of_definitions(&format!(
+            "{PET}{}",
+            r##"
+  Cat:
+    x-discriminator-value: cat
+    allOf: [{$ref: "#/definitions/Pet"}]
+  Kitten:
+    x-discriminator-value: cat
+    allOf: [{$ref: "#/definitions/Pet"}]
+"##
+        ));
+        let (_, found) = tagged(&api, "Pet");
+        assert_eq!(
+            variants(found),
+            [("Cat", "cat", &Ty::Named("Cat".to_string()))]
+        );
+        assert_eq!(
+            located(&diagnostics),
+            [(
+                "#/definitions/Kitten",
+                "another subtype of `Pet` already has the `petType` value `cat`; this one is never chosen"
+            )]
+        );
+    }
+}
