@@ -90,37 +90,21 @@ async fn seed(base_url: &str, failed: &mut bool) {
 
 /// openapi-generator's test document: all 37 operations, with every
 /// credential its security schemes name.
+/// The fake-endpoints document's values, shared with its end-to-end test.
+#[cfg(fake_endpoints)]
+#[path = "fake/fixtures.rs"]
+#[allow(dead_code)] // the server's answers (`api_response`) are the test's
+mod fixtures;
+
 #[cfg(fake_endpoints)]
 async fn fake(base_url: &str, failed: &mut bool) {
-    use bytes::Bytes;
+    use fixtures::{file, model_client, pet, value};
+    let user = || fixtures::user("zoe");
+    let file = |name: &str| file(name, b"\x89PNG\r\n\x1a\n");
     use generated::petstore_with_fake_endpoints_models_for_testing::{client::Client, types, *};
     use serde_json::json;
     use std::collections::BTreeMap;
 
-    fn value<T: serde::de::DeserializeOwned>(json: serde_json::Value) -> T {
-        serde_json::from_value(json).expect("the JSON fits the type")
-    }
-    let pet = || -> types::Pet {
-        value(json!({
-            "id": 10, "category": {"id": 1, "name": "dogs"}, "name": "doggie",
-            "photoUrls": ["https://example.com/a.png"],
-            "tags": [{"id": 2, "name": "good"}], "status": "available"
-        }))
-    };
-    let user = || -> types::User {
-        value(json!({
-            "id": 5, "username": "zoe", "firstName": "Zoë", "lastName": "Ng",
-            "email": "z@example.com", "password": "p&ss", "phone": "+1 555", "userStatus": 1
-        }))
-    };
-    let model_client = || types::Client {
-        client: Some("a client".to_string()),
-    };
-    let file = |name: &str| FilePart {
-        file_name: Some(name.to_string()),
-        content_type: Some("image/png".to_string()),
-        bytes: Bytes::from_static(b"\x89PNG\r\n\x1a\n"),
-    };
     let c = Client::new(base_url).with_credentials(Credentials {
         petstore_auth: Some("special-token".to_string()),
         api_key: Some("special-key".to_string()),
@@ -184,10 +168,7 @@ async fn fake(base_url: &str, failed: &mut bool) {
 
     // store
     report("getInventory", c.get_inventory().await, failed);
-    let order: types::Order = value(json!({
-        "id": 3, "petId": 10, "quantity": 2, "shipDate": "2026-11-29T10:00:00Z",
-        "status": "approved", "complete": false
-    }));
+    let order = fixtures::order();
     let r = c.place_order(&PlaceOrderRequest { body: order }).await;
     report("placeOrder", r, failed);
     let r = c

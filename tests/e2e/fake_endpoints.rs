@@ -14,9 +14,14 @@ fn every_operation_round_trips() {
     );
 }
 
+/// The document's values, shared with `generated/examples/call.rs`.
 #[cfg(fake_endpoints)]
+#[path = "../../generated/examples/fake/fixtures.rs"]
+mod fixtures;
+
 #[cfg(fake_endpoints)]
 mod round_trips {
+    use super::fixtures::{api_response, file, model_client, order, pet, user, value};
     use crate::common::serve;
     use bytes::Bytes;
     use generated::petstore_with_fake_endpoints_models_for_testing::{client, server, types, *};
@@ -39,48 +44,6 @@ mod round_trips {
 
         fn take(&self) -> Vec<Received> {
             self.received.take()
-        }
-    }
-
-    fn value<T: serde::de::DeserializeOwned>(json: serde_json::Value) -> T {
-        serde_json::from_value(json).expect("the test's JSON fits the type")
-    }
-
-    fn pet() -> types::Pet {
-        value(json!({
-            "id": 10, "category": {"id": 1, "name": "dogs"}, "name": "doggie",
-            "photoUrls": ["https://example.com/a.png"],
-            "tags": [{"id": 2, "name": "good"}], "status": "available"
-        }))
-    }
-
-    fn order() -> types::Order {
-        value(json!({
-            "id": 3, "petId": 10, "quantity": 2, "shipDate": "2026-11-29T10:00:00Z",
-            "status": "approved", "complete": false
-        }))
-    }
-
-    fn user() -> types::User {
-        value(json!({
-            "id": 5, "username": "zoë", "firstName": "Zoë", "lastName": "Ng",
-            "email": "z@example.com", "password": "p&ss", "phone": "+1 555", "userStatus": 1
-        }))
-    }
-
-    fn model_client() -> types::Client {
-        value(json!({"client": "a client"}))
-    }
-
-    fn api_response() -> types::ApiResponse {
-        value(json!({"code": 200, "type": "ok", "message": "uploaded"}))
-    }
-
-    fn file(name: &str, bytes: &'static [u8]) -> FilePart {
-        FilePart {
-            file_name: Some(name.to_string()),
-            content_type: Some("image/png".to_string()),
-            bytes: Bytes::from_static(bytes),
         }
     }
 
@@ -260,7 +223,7 @@ mod round_trips {
             req: GetUserByNameRequest,
         ) -> Result<GetUserByNameResponse> {
             self.log(&req, None);
-            Ok(GetUserByNameResponse::Ok(user()))
+            Ok(GetUserByNameResponse::Ok(user("zoë")))
         }
 
         async fn update_user(&self, req: UpdateUserRequest) -> Result<UpdateUserResponse> {
@@ -571,7 +534,7 @@ mod round_trips {
         );
 
         // user
-        let req = CreateUserRequest { body: user() };
+        let req = CreateUserRequest { body: user("zoë") };
         round_trip!(
             r,
             c.create_user(&req),
@@ -583,7 +546,7 @@ mod round_trips {
             }
         );
         let req = CreateUsersWithArrayInputRequest {
-            body: vec![user(), user()],
+            body: vec![user("zoë"), user("zoë")],
         };
         round_trip!(
             r,
@@ -640,11 +603,11 @@ mod round_trips {
             c.get_user_by_name(&req),
             req,
             None,
-            GetUserByNameResponse::Ok(user())
+            GetUserByNameResponse::Ok(user("zoë"))
         );
         let req = UpdateUserRequest {
             username: "user1".to_string(),
-            body: user(),
+            body: user("zoë"),
         };
         round_trip!(
             r,
@@ -817,7 +780,7 @@ mod round_trips {
         );
         let req = TestBodyWithQueryParamsRequest {
             query: "q?&".to_string(),
-            body: user(),
+            body: user("zoë"),
         };
         round_trip!(
             r,
