@@ -1,10 +1,10 @@
 //! One snapshot per document in `spec/`, of what the generator writes for it.
 //! A changed snapshot is a change to review like code (`cargo insta review`).
 //!
-//! The runtime every file carries in its `support` modules is the
-//! generator's own code (`codegen/src/runtime`), unit-tested there; these
-//! snapshots keep each `support` module's doc, which names the runtime parts
-//! the document uses, and leave out its body.
+//! The runtime every file carries in its `support` and `runtime` modules is
+//! the generator's own code (`codegen/src/runtime`), unit-tested there; these
+//! snapshots keep each such module's doc, which names the runtime parts the
+//! document uses, and leave out its body.
 
 use swagger_stubgen::{Options, generate};
 
@@ -42,7 +42,8 @@ fn generation_is_deterministic() {
     }
 }
 
-/// The code with the body of every `mod support` left out.
+/// The code with the body of every runtime module (`support`, `runtime`) left
+/// out.
 fn without_runtime(code: &str) -> String {
     let mut out = String::new();
     let mut skipping: Option<String> = None;
@@ -54,8 +55,11 @@ fn without_runtime(code: &str) -> String {
             continue;
         }
         let indent = &line[..line.len() - line.trim_start().len()];
-        if line.trim_start() == "mod support {" {
-            out.push_str(&format!("{indent}mod support {{ ... }}\n"));
+        if let Some(name) = ["support", "runtime"]
+            .into_iter()
+            .find(|name| line.trim_start() == format!("mod {name} {{"))
+        {
+            out.push_str(&format!("{indent}mod {name} {{ ... }}\n"));
             skipping = Some(format!("{indent}}}"));
             continue;
         }

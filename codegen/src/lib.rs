@@ -56,25 +56,26 @@
 
 // The stages, in the order `pipeline` runs them:
 // 1. `load`: bytes to a tree;
-// 2. `swagger`: the tree as Swagger 2.0;
-// 3. `upgrade`: Swagger 2.0 to OpenAPI 3;
-// 4. `model`: the model every emitter reads;
-// 5. `emit`: the model to tokens, with the helpers of `runtime` (real Rust
+// 2. `swagger`: the Swagger 2.0 front stage (`repair`, its serde model,
+//    `upgrade`), which hands the model a `front::Front` (OpenAPI 3);
+// 3. `model`: the model every emitter reads;
+// 4. `emit`: the model to tokens, with the helpers of `runtime` (real Rust
 //    files embedded into the output);
-// 6. `write`: tokens to formatted source, and files.
-// What they share: `diagnostic`, `pointer` (JSON pointers), `names` and
-// `locate`; `builder` drives them from a build script.
+// 5. `write`: tokens to formatted source, and files.
+// What they share: `diagnostic`, `pointer` (JSON pointers), `media`, `names`
+// and `locate`; `builder` drives them from a build script.
 mod builder;
 mod diagnostic;
 mod emit;
+mod front;
 mod load;
 mod locate;
+mod media;
 mod model;
 mod names;
 mod pointer;
 mod runtime;
 mod swagger;
-mod upgrade;
 mod write;
 
 pub use builder::{Builder, GeneratedFile};
@@ -151,7 +152,7 @@ fn pipeline(
     let document: swagger::Swagger = match serde_path_to_error::deserialize(tree) {
         Ok(document) => document,
         Err(e) => {
-            let pointer = upgrade::path_to_pointer("#", e.path());
+            let pointer = swagger::path_to_pointer("#", e.path());
             reporter.error(
                 pointer,
                 format!("not a valid Swagger 2.0 document: {}", e.inner()),
@@ -159,8 +160,8 @@ fn pipeline(
             return None;
         }
     };
-    let upgraded = upgrade::upgrade(&document, reporter);
-    let api = model::build(&upgraded.api, &upgraded.origins, reporter);
+    let upgraded = swagger::upgrade(&document, reporter);
+    let api = model::build(&upgraded, reporter);
     if reporter.has_errors() {
         return None;
     }

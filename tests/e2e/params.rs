@@ -409,6 +409,22 @@ async fn bad_forms_get_a_400_naming_the_field() {
     assert_eq!(recorder.count(), 0);
 }
 
+#[tokio::test]
+async fn allow_empty_value_on_a_form_field_reads_an_empty_value_as_absent() {
+    let (recorder, _, addr) = start().await;
+    let head = "POST /v2/form HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded";
+    let response = raw_http(addr, head, b"name=a&age=").await;
+    assert_eq!(response.status, 200);
+    let Received::Form(req) = recorder.last() else {
+        panic!("the form operation was not called");
+    };
+    assert_eq!((req.name.as_str(), req.age), ("a", None));
+    // A value that is there is still checked.
+    let response = raw_http(addr, head, b"name=a&age=-1").await;
+    assert_eq!(response.status, 400);
+    assert_eq!(response.json()["parameter"], "age");
+}
+
 fn file(name: Option<&str>, content_type: Option<&str>, bytes: &'static [u8]) -> FilePart {
     FilePart {
         file_name: name.map(str::to_string),

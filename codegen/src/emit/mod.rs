@@ -243,7 +243,7 @@ fn shared(api: &Api) -> TokenStream {
             }
         }
     });
-    let runtime = runtime::embed(runtime::TOP, &parts(api));
+    let runtime = top_runtime(api);
     let credentials = credentials(api);
     quote! {
         #runtime
@@ -409,23 +409,32 @@ pub(crate) fn parts(api: &Api) -> Parts {
         .with("basic", schemes.iter().any(|s| s.kind == SchemeKind::Basic))
 }
 
+/// The runtime's public types (`FilePart`, `Base64`, `BasicAuth`) and the
+/// base64 codec, in a private module `runtime` whose public types are
+/// re-exported: nothing else in the user's module can change what they mean.
+fn top_runtime(api: &Api) -> TokenStream {
+    let parts = parts(api);
+    let items = runtime::embed_items(runtime::TOP, &parts);
+    if items.is_empty() {
+        return TokenStream::new();
+    }
+    let public = runtime::public_types(&items);
+    let doc = runtime_doc(runtime::TOP, &parts);
+    quote! {
+        #doc
+        #[allow(dead_code)]
+        mod runtime {
+            #(#items)*
+        }
+        #(pub use self::runtime::#public;)*
+    }
+}
+
 /// A side's private `support` module: the runtime files `sources` with the
 /// parts the document uses, named in its doc.
 pub(crate) fn support_module(api: &Api, sources: &[runtime::Source]) -> TokenStream {
     let parts = parts(api);
-    let files: Vec<String> = sources.iter().map(|s| format!("`{}`", s.path)).collect();
-    let used: Vec<&str> = parts.names().collect();
-    let text = format!(
-        "Helpers of the generated code: swagger-stubgen's runtime ({}) with the parts this \
-         document uses: {}.",
-        files.join(", "),
-        if used.is_empty() {
-            "none".to_string()
-        } else {
-            used.join(", ")
-        }
-    );
-    let doc = doc(Some(&text));
+    let doc = runtime_doc(sources, &parts);
     let items = runtime::embed(sources, &parts);
     quote! {
         #doc
@@ -434,6 +443,22 @@ pub(crate) fn support_module(api: &Api, sources: &[runtime::Source]) -> TokenStr
             #items
         }
     }
+}
+
+/// The doc of a module of runtime: which files, with which parts.
+fn runtime_doc(sources: &[runtime::Source], parts: &Parts) -> TokenStream {
+    let files: Vec<String> = sources.iter().map(|s| format!("`{}`", s.path)).collect();
+    let used: Vec<&str> = parts.names().collect();
+    let text = format!(
+        "swagger-stubgen's runtime ({}), with the parts this document uses: {}.",
+        files.join(", "),
+        if used.is_empty() {
+            "none".to_string()
+        } else {
+            used.join(", ")
+        }
+    );
+    doc(Some(&text))
 }
 
 /// The field type of a parameter or response header: `Vec` for a list,

@@ -340,6 +340,9 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
             }
             Location::Query => quote!(input.query(#wire)),
             Location::Header => quote!(input.header(#wire)?),
+            Location::Form(_) if p.allow_empty && p.ty != Ty::String && p.list.is_none() => {
+                quote!(input.form(#wire).filter(|value| !value.is_empty()))
+            }
             Location::Form(_) => quote!(input.form(#wire)),
         };
         if p.ty == Ty::File {

@@ -7,21 +7,6 @@ pub(super) fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
 
-/// Whether a media type is JSON: `application/json`, `+json`, or a range
-/// (`*/*`, `application/*`) that admits it.
-pub(super) fn is_json(media_type: &str) -> bool {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json"
-        || essence.ends_with("+json")
-        || essence == "*/*"
-        || essence == "application/*"
-}
-
 /// The reason phrase of a status code, as a variant name.
 pub(super) fn reason(code: u16) -> Option<&'static str> {
     Some(match code {

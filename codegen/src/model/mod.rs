@@ -44,12 +44,13 @@ pub use ir::{
 pub use routes::{RouteKey, encode_literal};
 
 use crate::diagnostic::Reporter;
+use crate::front::{Extras, Front, Origins};
 use crate::names::Scope;
-use crate::upgrade::Origins;
 use indexmap::IndexMap;
 use openapiv3 as v3;
 
-/// Builds the model of an upgraded document. The passes run in this order
+/// Builds the model of a document as a front stage hands it over (OpenAPI 3,
+/// with its origins and extras). The passes run in this order
 /// because each reads what the ones before it decided:
 ///
 /// 1. `definitions`: every definition is named first, so that a `$ref`
@@ -65,10 +66,12 @@ use openapiv3 as v3;
 ///    an alias on a cycle becomes a newtype (or, for bare `$ref`s, an error);
 /// 6. `box_cycles`: last, on the final kinds, since a newtype made by step 5
 ///    may need its field boxed.
-pub(crate) fn build(api: &v3::OpenAPI, origins: &Origins, reporter: &mut Reporter) -> Api {
+pub(crate) fn build(front: &Front, reporter: &mut Reporter) -> Api {
+    let api = &front.api;
     let mut lowering = Lowering {
         api,
-        origins,
+        origins: &front.origins,
+        extras: &front.extras,
         reporter,
         types: Vec::new(),
         type_scope: Scope::new(),
@@ -103,6 +106,7 @@ pub(crate) fn build(api: &v3::OpenAPI, origins: &Origins, reporter: &mut Reporte
 struct Lowering<'a> {
     api: &'a v3::OpenAPI,
     origins: &'a Origins,
+    extras: &'a Extras,
     reporter: &'a mut Reporter,
     /// The types defined so far, definitions and inline types alike.
     types: Vec<TypeDef>,
@@ -141,8 +145,8 @@ mod tests {
         crate::swagger::normalize(&mut tree, &mut reporter);
         let document: crate::swagger::Swagger =
             serde_json::from_value(tree).expect("a Swagger 2.0 document");
-        let upgraded = crate::upgrade::upgrade(&document, &mut reporter);
-        let api = build(&upgraded.api, &upgraded.origins, &mut reporter);
+        let upgraded = crate::swagger::upgrade(&document, &mut reporter);
+        let api = build(&upgraded, &mut reporter);
         (api, reporter.finish(Some(&source)))
     }
 

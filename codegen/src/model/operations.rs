@@ -3,10 +3,10 @@
 //! the operation and assembles it; `requests` reads its parameters, path
 //! and body, `responses` its responses.
 
-use super::http::is_json;
 use super::params::is_binary;
 use super::requests::Request;
 use super::{Lowering, Media, Method, Operation, Ty};
+use crate::media::is_json;
 use crate::names::{self, Scope};
 use crate::pointer::join;
 use indexmap::IndexMap;

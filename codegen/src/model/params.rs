@@ -14,7 +14,9 @@ pub(super) struct ParamSource<'s> {
     pub(super) location: Location,
     pub(super) required: bool,
     pub(super) schema: &'s v3::ReferenceOr<v3::Schema>,
-    pub(super) collection_format: Option<&'s str>,
+    /// How the value is written when it is an array, as its `style` and
+    /// `explode` say (or the name of a style not supported).
+    pub(super) list: Result<ListFormat, &'static str>,
     pub(super) doc: Option<&'s str>,
     pub(super) pointer: &'s str,
 }
@@ -99,24 +101,16 @@ impl Lowering<'_> {
         }
     }
 
-    /// How an array parameter is written: its `collectionFormat`, csv when
-    /// absent or not usable where the parameter is.
+    /// How an array parameter is written; a style not supported is read as
+    /// csv, with a warning.
     fn list_format(&mut self, p: &ParamSource<'_>) -> ListFormat {
-        let repeatable = matches!(p.location, Location::Query | Location::Form(_));
-        match p.collection_format.unwrap_or("csv") {
-            "ssv" => ListFormat::Ssv,
-            "tsv" => ListFormat::Tsv,
-            "pipes" => ListFormat::Pipes,
-            "multi" if repeatable => ListFormat::Multi,
-            "csv" => ListFormat::Csv,
-            other => {
-                self.warn(
-                    &join(p.pointer, "collectionFormat"),
-                    format!("collectionFormat `{other}` is not usable here; read as csv"),
-                );
-                ListFormat::Csv
-            }
-        }
+        p.list.unwrap_or_else(|style| {
+            self.warn(
+                &join(p.pointer, "style"),
+                format!("style `{style}` is not supported for arrays; read as comma-separated"),
+            );
+            ListFormat::Csv
+        })
     }
 }
 
@@ -186,6 +180,22 @@ fn is_scalar(ty: &Ty, types: &[TypeDef]) -> bool {
     }
 }
 
+/// How an array in the query (or a form field, by its `encoding`) is
+/// written, by OpenAPI 3's `style` and `explode` (which defaults to `true`
+/// for the form style only).
+pub(super) fn query_list(
+    style: &v3::QueryStyle,
+    explode: Option<bool>,
+) -> Result<ListFormat, &'static str> {
+    match style {
+        v3::QueryStyle::Form if explode.unwrap_or(true) => Ok(ListFormat::Multi),
+        v3::QueryStyle::Form => Ok(ListFormat::Csv),
+        v3::QueryStyle::SpaceDelimited => Ok(ListFormat::Ssv),
+        v3::QueryStyle::PipeDelimited => Ok(ListFormat::Pipes),
+        v3::QueryStyle::DeepObject => Err("deepObject"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +216,19 @@ mod tests {
         assert!(fits("TWE", Ty::Base64));
         assert!(!fits("T", Ty::Base64));
         assert!(!fits("TW===", Ty::Base64));
+    }
+
+    #[test]
+    fn query_styles_are_list_formats() {
+        use v3::QueryStyle::*;
+        assert_eq!(query_list(&Form, None), Ok(ListFormat::Multi));
+        assert_eq!(query_list(&Form, Some(true)), Ok(ListFormat::Multi));
+        assert_eq!(query_list(&Form, Some(false)), Ok(ListFormat::Csv));
+        assert_eq!(
+            query_list(&SpaceDelimited, Some(false)),
+            Ok(ListFormat::Ssv)
+        );
+        assert_eq!(query_list(&PipeDelimited, None), Ok(ListFormat::Pipes));
+        assert_eq!(query_list(&DeepObject, None), Err("deepObject"));
     }
 }

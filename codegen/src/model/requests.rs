@@ -2,12 +2,11 @@
 //! body, which is either a form (each property a parameter of its own) or
 //! one value.
 
-use super::http::is_json;
-use super::params::ParamSource;
-use super::{Body, FormKind, Location, Lowering, Param, Rules, Segment, Ty};
+use super::params::{ParamSource, query_list};
+use super::{Body, FormKind, ListFormat, Location, Lowering, Param, Rules, Segment, Ty};
+use crate::media::{is_json, is_media};
 use crate::names::{self, Scope};
 use crate::pointer::join;
-use crate::upgrade::{COLLECTION_FORMAT, FORM_DATA, is_media};
 use openapiv3 as v3;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -44,6 +43,8 @@ struct FormProperty {
     wire: String,
     schema: v3::ReferenceOr<v3::Schema>,
     pointer: String,
+    /// How an array value is written (its `encoding`).
+    list: Result<ListFormat, &'static str>,
 }
 
 impl Lowering<'_> {
@@ -60,19 +61,36 @@ impl Lowering<'_> {
             let p_pointer = join(&join(request.pointer, "parameters"), i);
             let Some(p) = p.as_item() else { continue };
             let mut allow_empty = false;
-            let (location, data) = match p {
+            // Headers are always `simple` (comma-separated); so are paths
+            // unless `label` or `matrix`.
+            let (location, data, list) = match p {
                 v3::Parameter::Query {
                     parameter_data,
                     allow_empty_value,
+                    style,
                     ..
                 } => {
                     allow_empty = allow_empty_value.unwrap_or(false);
-                    (Location::Query, parameter_data)
+                    let list = query_list(style, parameter_data.explode);
+                    (Location::Query, parameter_data, list)
                 }
-                v3::Parameter::Header { parameter_data, .. } => (Location::Header, parameter_data),
-                v3::Parameter::Path { parameter_data, .. } => (Location::Path, parameter_data),
+                v3::Parameter::Header { parameter_data, .. } => {
+                    (Location::Header, parameter_data, Ok(ListFormat::Csv))
+                }
+                v3::Parameter::Path {
+                    parameter_data,
+                    style,
+                } => {
+                    let list = match style {
+                        v3::PathStyle::Simple => Ok(ListFormat::Csv),
+                        v3::PathStyle::Label => Err("label"),
+                        v3::PathStyle::Matrix => Err("matrix"),
+                    };
+                    (Location::Path, parameter_data, list)
+                }
                 v3::Parameter::Cookie { .. } => continue,
             };
+            let list = self.tabs(&p_pointer, list);
             if location == Location::Query && fixed_query.iter().any(|(k, _)| *k == data.name) {
                 self.warn(
                     &p_pointer,
@@ -90,10 +108,6 @@ impl Lowering<'_> {
                     schema_kind: v3::SchemaKind::Type(v3::Type::String(Default::default())),
                 }),
             };
-            let format = data
-                .extensions
-                .get(COLLECTION_FORMAT)
-                .and_then(|f| f.as_str());
             let param = self.param(
                 &mut request.fields,
                 &request.base,
@@ -102,7 +116,7 @@ impl Lowering<'_> {
                     location,
                     required: data.required,
                     schema: &schema,
-                    collection_format: format,
+                    list,
                     doc: data.description.as_deref(),
                     pointer: &p_pointer,
                 },
@@ -214,19 +228,19 @@ impl Lowering<'_> {
     /// A request body that is a form: made of `formData` parameters, or
     /// offering no JSON but a form media type with an object schema.
     pub(super) fn form(&self, body: &v3::RequestBody, pointer: &str) -> Option<Form> {
-        let from_form_data = body.extensions.contains_key(FORM_DATA);
-        if !from_form_data && body.content.keys().any(|t| is_json(t)) {
+        if body.content.keys().any(|t| is_json(t)) {
             return None;
         }
-        let (media, kind) = body.content.iter().find_map(|(t, media)| {
+        let (media_type, media, kind) = body.content.iter().find_map(|(t, media)| {
             if is_media(t, "multipart/form-data") {
-                Some((media, FormKind::Multipart))
+                Some((t, media, FormKind::Multipart))
             } else if is_media(t, "application/x-www-form-urlencoded") {
-                Some((media, FormKind::UrlEncoded))
+                Some((t, media, FormKind::UrlEncoded))
             } else {
                 None
             }
         })?;
+        let schema_pointer = join(&join(&join(pointer, "content"), media_type), "schema");
         let v3::ReferenceOr::Item(v3::Schema {
             schema_kind: v3::SchemaKind::Type(v3::Type::Object(object)),
             ..
@@ -240,7 +254,14 @@ impl Lowering<'_> {
             .map(|(name, schema)| FormProperty {
                 wire: name.clone(),
                 schema: schema.clone().unbox(),
-                pointer: join(&join(pointer, "properties"), name),
+                pointer: join(&join(&schema_pointer, "properties"), name),
+                // Without an `encoding`, a form's array is one field per item.
+                list: media.encoding.get(name).map_or(Ok(ListFormat::Multi), |e| {
+                    query_list(
+                        e.style.as_ref().unwrap_or(&v3::QueryStyle::Form),
+                        Some(e.explode),
+                    )
+                }),
             })
             .collect();
         Some(Form {
@@ -256,12 +277,7 @@ impl Lowering<'_> {
         for property in &form.properties {
             let item = property.schema.as_item();
             let doc = item.and_then(|s| s.schema_data.description.clone());
-            let format = item.and_then(|s| {
-                s.schema_data
-                    .extensions
-                    .get(COLLECTION_FORMAT)
-                    .and_then(|f| f.as_str().map(str::to_string))
-            });
+            let list = self.tabs(&property.pointer, property.list);
             let param = self.param(
                 &mut request.fields,
                 &request.base,
@@ -270,14 +286,32 @@ impl Lowering<'_> {
                     location: Location::Form(form.kind),
                     required: form.required.contains(&property.wire),
                     schema: &property.schema,
-                    collection_format: format.as_deref(),
+                    list,
                     doc: doc.as_deref(),
                     pointer: &property.pointer,
                 },
             );
-            params.push(param);
+            let allow_empty = self.extras.allow_empty.contains(&property.pointer);
+            params.push(Param {
+                allow_empty,
+                ..param
+            });
         }
         params
+    }
+
+    /// An array the input writes with tabs (see `Extras`), whatever its
+    /// OpenAPI 3 style says.
+    fn tabs(
+        &self,
+        pointer: &str,
+        list: Result<ListFormat, &'static str>,
+    ) -> Result<ListFormat, &'static str> {
+        if self.extras.tab_separated.contains(pointer) {
+            Ok(ListFormat::Tsv)
+        } else {
+            list
+        }
     }
 
     /// A request body that is not a form: one value, JSON or raw bytes.

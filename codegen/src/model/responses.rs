@@ -3,7 +3,7 @@
 
 use super::http::{is_token_byte, reason};
 use super::params::ParamSource;
-use super::{Case, Location, Lowering, Media, Param, Status};
+use super::{Case, ListFormat, Location, Lowering, Media, Param, Status};
 use crate::names::Scope;
 use crate::pointer::join;
 use openapiv3 as v3;
@@ -97,7 +97,7 @@ impl Lowering<'_> {
                     location: Location::Header,
                     required: false,
                     schema,
-                    collection_format: None,
+                    list: Ok(ListFormat::Csv),
                     doc: header.description.as_deref(),
                     pointer: &h_pointer,
                 },

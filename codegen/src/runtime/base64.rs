@@ -1,7 +1,8 @@
 // `Base64` (`format: byte`) and the one base64 codec of a generated file,
-// which the server's `Authorization: Basic` reader uses too. Embedded at the
-// top of the generated file, beside the document's request and response
-// types, so that generated code needs no base64 crate.
+// which the server's `Authorization: Basic` reader uses too, so that
+// generated code needs no base64 crate. Embedded in the generated file's
+// private `runtime` module; its public types are re-exported beside the
+// document's request and response types.
 
 /// Bytes that travel as base64 text (`format: byte`). Written in the
 /// standard alphabet with padding; read in the standard or URL-safe
@@ -59,7 +60,7 @@ impl<'de> serde::Deserialize<'de> for Base64 {
 
 /// Standard base64 with padding (RFC 4648, section 4).
 #[cfg(any(test, runtime = "base64"))]
-fn base64_encode(bytes: &[u8]) -> String {
+pub(super) fn base64_encode(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
@@ -78,7 +79,7 @@ fn base64_encode(bytes: &[u8]) -> String {
 
 /// Standard or URL-safe base64 (RFC 4648, sections 4 and 5), padded or not.
 #[cfg(any(test, runtime = "base64", runtime = "basic"))]
-fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
+pub(super) fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
     let data = text.trim_end_matches('=');
     if text.len() - data.len() > 2 || data.len() % 4 == 1 {
         return Err("not base64: wrong length or padding".into());

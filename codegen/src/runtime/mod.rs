@@ -116,17 +116,40 @@ impl Parts {
 /// The items of `sources` a document with `parts` needs, in order.
 pub(crate) fn embed(sources: &[Source], parts: &Parts) -> TokenStream {
     let mut out = TokenStream::new();
+    for item in embed_items(sources, parts) {
+        item.to_tokens(&mut out);
+    }
+    out
+}
+
+/// The items of `sources` a document with `parts` needs, as syntax.
+pub(crate) fn embed_items(sources: &[Source], parts: &Parts) -> Vec<syn::Item> {
+    let mut out = Vec::new();
     for source in sources {
         // The sources are the generator's own, parsed by its tests; a file
         // that did not parse could not have been built.
         let mut file = syn::parse_file(source.text)
             .unwrap_or_else(|e| panic!("runtime file {} does not parse: {e}", source.path));
         items(&mut file.items, parts);
-        for item in &file.items {
-            item.to_tokens(&mut out);
-        }
+        out.extend(file.items);
     }
     out
+}
+
+/// The names of the public structs and enums among `items`.
+pub(crate) fn public_types(items: &[syn::Item]) -> Vec<syn::Ident> {
+    items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(s) if matches!(s.vis, syn::Visibility::Public(_)) => {
+                Some(s.ident.clone())
+            }
+            syn::Item::Enum(e) if matches!(e.vis, syn::Visibility::Public(_)) => {
+                Some(e.ident.clone())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether the `cfg`s among `attrs` hold for `parts`; they are removed.
@@ -138,42 +161,47 @@ fn keep(attrs: &mut Vec<syn::Attribute>, parts: &Parts) -> bool {
         }
         keep &= attr
             .parse_args::<syn::Meta>()
-            .is_ok_and(|p| holds(&p, parts));
+            .ok()
+            .and_then(|p| holds(&p, parts))
+            .unwrap_or(false);
         false
     });
     keep
 }
 
 /// A `cfg` predicate: `test` is false, `runtime = "x"` is whether the
-/// document uses part `x`, with `any`, `all` and `not`.
-fn holds(predicate: &syn::Meta, parts: &Parts) -> bool {
+/// document uses part `x`, with `any`, `all` and `not`. Anything else is
+/// `None` (and dropped with its item); a test keeps the runtime files to
+/// this language.
+fn holds(predicate: &syn::Meta, parts: &Parts) -> Option<bool> {
     match predicate {
+        syn::Meta::Path(path) if path.is_ident("test") => Some(false),
         syn::Meta::NameValue(pair) if pair.path.is_ident("runtime") => match &pair.value {
             syn::Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(part),
                 ..
-            }) => parts.has(&part.value()),
-            _ => false,
+            }) => Some(parts.has(&part.value())),
+            _ => None,
         },
         syn::Meta::List(list) => {
-            let Ok(inner) =
-                list.parse_args_with(Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
-            else {
-                return false;
-            };
-            let mut inner = inner.iter().map(|p| holds(p, parts));
+            let inner = list
+                .parse_args_with(Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+                .ok()?;
+            let inner: Vec<bool> = inner
+                .iter()
+                .map(|p| holds(p, parts))
+                .collect::<Option<_>>()?;
             if list.path.is_ident("any") {
-                inner.any(|h| h)
+                Some(inner.contains(&true))
             } else if list.path.is_ident("all") {
-                inner.all(|h| h)
-            } else if list.path.is_ident("not") {
-                inner.next().is_some_and(|h| !h)
+                Some(!inner.contains(&false))
+            } else if list.path.is_ident("not") && inner.len() == 1 {
+                Some(!inner[0])
             } else {
-                false
+                None
             }
         }
-        // `test`, and anything else.
-        _ => false,
+        _ => None,
     }
 }
 
@@ -361,8 +389,11 @@ fn expr(e: &mut syn::Expr, parts: &Parts) {
 #[cfg(test)]
 #[allow(dead_code, unused_macros)]
 mod harness {
-    include!("shared.rs");
-    include!("base64.rs");
+    mod runtime {
+        include!("shared.rs");
+        include!("base64.rs");
+    }
+    pub use self::runtime::{Base64, BasicAuth, FilePart};
 
     pub mod client {
         include!("client/error.rs");
@@ -455,6 +486,14 @@ mod tests {
         let patterns = text(SERVER_SUPPORT, &Parts::default().with("patterns", true));
         assert!(patterns.contains("regex_lite") && patterns.contains("pattern : None"));
         let top = text(TOP, &Parts::default().with("basic", true));
+        let names = |parts: &Parts| -> Vec<String> {
+            public_types(&embed_items(TOP, parts))
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        assert_eq!(names(&Parts::default()), Vec::<String>::new());
+        assert_eq!(names(&every_part()), ["FilePart", "BasicAuth", "Base64"]);
         assert!(top.contains("fn base64_decode") && top.contains("struct BasicAuth"));
         assert!(!top.contains("struct Base64") && !top.contains("base64_encode"));
     }
@@ -463,12 +502,37 @@ mod tests {
     fn predicates_combine_as_cfg_does() {
         let parts = Parts::default().with("forms", true);
         let holds = |p: &str| holds(&syn::parse_str(p).unwrap(), &parts);
-        assert!(holds("runtime = \"forms\""));
-        assert!(!holds("runtime = \"files\""));
-        assert!(!holds("test"));
-        assert!(holds("any(test, runtime = \"forms\")"));
-        assert!(!holds("all(runtime = \"forms\", runtime = \"files\")"));
-        assert!(holds("not(runtime = \"files\")"));
-        assert!(!holds("unknown(runtime = \"forms\")"));
+        assert_eq!(holds("runtime = \"forms\""), Some(true));
+        assert_eq!(holds("runtime = \"files\""), Some(false));
+        assert_eq!(holds("test"), Some(false));
+        assert_eq!(holds("any(test, runtime = \"forms\")"), Some(true));
+        assert_eq!(
+            holds("all(runtime = \"forms\", runtime = \"files\")"),
+            Some(false)
+        );
+        assert_eq!(holds("not(runtime = \"files\")"), Some(true));
+        assert_eq!(holds("unknown(runtime = \"forms\")"), None);
+        assert_eq!(holds("not(debug_assertions)"), None);
+        assert_eq!(holds("feature = \"x\""), None);
+    }
+
+    #[test]
+    fn every_cfg_in_the_runtime_files_speaks_the_language_embed_decides() {
+        for source in ALL.iter().flat_map(|s| s.iter()) {
+            for (i, _) in source.text.match_indices("#[cfg(") {
+                let rest = &source.text[i + 2..];
+                let attr = &rest[..rest.find(")]\n").expect("one cfg per line") + 1];
+                let meta: syn::Meta = syn::parse_str(attr).unwrap();
+                let syn::Meta::List(list) = meta else {
+                    panic!("{attr}")
+                };
+                let predicate: syn::Meta = list.parse_args().unwrap();
+                assert!(
+                    holds(&predicate, &Parts::default()).is_some(),
+                    "{}: `{attr}` is not decided by the generator",
+                    source.path
+                );
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 // Public types every side of a generated file shares: `FilePart`, a file of
-// a `multipart/form-data` body, and `BasicAuth`. Embedded at the top of the
-// generated file when the document needs them.
+// a `multipart/form-data` body, and `BasicAuth`. Embedded in the generated
+// file's private `runtime` module and re-exported beside the document's
+// request and response types, when the document needs them.
 
 /// A file in a `multipart/form-data` body: its bytes, with the file name and
 /// content type its part carries.

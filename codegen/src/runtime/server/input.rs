@@ -157,7 +157,7 @@ impl Input {
         if !scheme.eq_ignore_ascii_case("basic") {
             return None;
         }
-        let decoded = String::from_utf8(super::super::base64_decode(encoded.trim()).ok()?).ok()?;
+        let decoded = String::from_utf8(super::super::runtime::base64_decode(encoded.trim()).ok()?).ok()?;
         let (username, password) = decoded.split_once(':')?;
         Some(super::super::BasicAuth { username: username.to_string(), password: password.to_string() })
     }

@@ -3,69 +3,42 @@
 //! Every later stage reads only the OpenAPI 3 model. Parameter and response
 //! `$ref`s are inlined here; `body` and `formData` parameters become request
 //! bodies; `consumes`/`produces` become content maps; `collectionFormat` becomes
-//! style/explode and is also kept as `x-collection-format` (OpenAPI 3 cannot say
-//! `tsv`); `x-nullable` becomes `nullable`; `type: file` becomes binary.
+//! `style`/`explode` (of the parameter, or of the form property's `encoding`),
+//! except `tsv`, which OpenAPI 3 cannot say and which goes to [`Extras`], as
+//! does `allowEmptyValue` on `formData`; `x-nullable` becomes `nullable`;
+//! `type: file` becomes binary.
 //!
 //! Diagnostics must point at the user's document, so the upgrade records where
 //! every moved object came from in an [`Origins`] map.
 
 use crate::diagnostic::Reporter;
+use crate::front::{Extras, Front, Origins};
 use crate::pointer::{join, unescape};
 use crate::swagger as v2;
 use indexmap::IndexMap;
 use openapiv3 as v3;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
-pub(crate) const COLLECTION_FORMAT: &str = "x-collection-format";
-/// Marks a request body made of `formData` parameters.
-pub(crate) const FORM_DATA: &str = "x-form-data";
+mod params;
+mod schema;
+
+use schema::any_schema;
+
 const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
 
-/// Maps pointers in the upgraded document back to the user's document.
-#[derive(Debug, Default)]
-pub(crate) struct Origins {
-    exact: BTreeMap<String, String>,
-}
-
-impl Origins {
-    fn record(&mut self, upgraded: String, original: String) {
-        self.exact.insert(upgraded, original);
-    }
-
-    /// The user's pointer for a pointer into the upgraded document: the longest
-    /// recorded prefix is replaced; components map back to their 2.0 homes.
-    pub(crate) fn original(&self, pointer: &str) -> String {
-        let mut prefix = pointer;
-        loop {
-            if let Some(original) = self.exact.get(prefix) {
-                return format!("{original}{}", &pointer[prefix.len()..]);
-            }
-            match prefix.rfind('/') {
-                Some(i) => prefix = &prefix[..i],
-                None => break,
-            }
-        }
-        pointer.replacen("#/components/schemas/", "#/definitions/", 1)
-    }
-}
-
-pub(crate) struct Upgraded {
-    pub(crate) api: v3::OpenAPI,
-    pub(crate) origins: Origins,
-}
-
-pub(crate) fn upgrade(doc: &v2::Swagger, reporter: &mut Reporter) -> Upgraded {
+pub(crate) fn upgrade(doc: &v2::Swagger, reporter: &mut Reporter) -> Front {
     let mut up = Upgrader {
         doc,
         reporter,
-        origins: Origins::default(),
+        origins: Origins::with_schemas_at("#/definitions/"),
+        extras: Extras::default(),
         depth: 0,
     };
     let api = up.document();
-    Upgraded {
+    Front {
         api,
         origins: up.origins,
+        extras: up.extras,
     }
 }
 
@@ -73,13 +46,10 @@ struct Upgrader<'a> {
     doc: &'a v2::Swagger,
     reporter: &'a mut Reporter,
     origins: Origins,
+    extras: Extras,
     /// How deep `schema` is nested right now.
     depth: usize,
 }
-
-/// Schemas nested deeper than this are read as free-form JSON, so that later
-/// stages, which recurse, stay far from the end of any thread's stack.
-const MAX_SCHEMA_DEPTH: usize = 64;
 
 impl<'a> Upgrader<'a> {
     fn document(&mut self) -> v3::OpenAPI {
@@ -364,8 +334,45 @@ impl<'a> Upgrader<'a> {
         op: &v2::Operation,
         pointer: &str,
     ) -> v3::Operation {
-        let v3_pointer = join(&join("#/paths", path), method);
-        // Path-level parameters first, then the operation's, which override by (name, in).
+        let at = join(&join("#/paths", path), method);
+        let params = self.merged_parameters(path, item, op, pointer);
+        let consumes = op
+            .consumes
+            .clone()
+            .unwrap_or_else(|| self.doc.consumes.clone());
+        let produces = op
+            .produces
+            .clone()
+            .unwrap_or_else(|| self.doc.produces.clone());
+        let (parameters, request_body) = self.request(params, &consumes, &at);
+        let responses = self.responses(op, pointer, &at, &produces);
+        v3::Operation {
+            tags: op.tags.clone(),
+            summary: op.summary.clone(),
+            description: op.description.clone(),
+            operation_id: op.operation_id.clone(),
+            parameters,
+            request_body,
+            responses,
+            deprecated: op.deprecated,
+            security: self.requirements(op.rest.get("security"), &join(pointer, "security")),
+            extensions: v2::extensions(&op.rest),
+            ..Default::default()
+        }
+    }
+
+    /// The path's parameters, then the operation's, which override them by
+    /// name and location; each with its pointer.
+    fn merged_parameters<'p>(
+        &mut self,
+        path: &str,
+        item: &'p v2::PathItem,
+        op: &'p v2::Operation,
+        pointer: &str,
+    ) -> Vec<(String, &'p v2::Parameter)>
+    where
+        'a: 'p,
+    {
         let mut params: Vec<(String, &v2::Parameter)> = Vec::new();
         let path_pointer = join("#/paths", path);
         for (i, p) in item.parameters.iter().enumerate() {
@@ -381,16 +388,21 @@ impl<'a> Upgrader<'a> {
             });
             params.push((p_pointer, resolved));
         }
+        params
+    }
 
-        let consumes = op
-            .consumes
-            .clone()
-            .unwrap_or_else(|| self.doc.consumes.clone());
-        let produces = op
-            .produces
-            .clone()
-            .unwrap_or_else(|| self.doc.produces.clone());
-
+    /// An operation's parameters as OpenAPI 3 has them: `query`, `header` and
+    /// `path` parameters, and a request body made of the `body` parameter or
+    /// of the `formData` ones. `at` is the operation in the upgraded document.
+    fn request(
+        &mut self,
+        params: Vec<(String, &v2::Parameter)>,
+        consumes: &[String],
+        at: &str,
+    ) -> (
+        Vec<v3::ReferenceOr<v3::Parameter>>,
+        Option<v3::ReferenceOr<v3::RequestBody>>,
+    ) {
         let mut parameters = Vec::new();
         let mut body: Option<(String, v3::RequestBody)> = None;
         let mut form: Vec<(String, &v2::Parameter)> = Vec::new();
@@ -411,45 +423,20 @@ impl<'a> Upgrader<'a> {
                 continue;
             };
             match location {
+                "body" if body.is_some() => {
+                    self.reporter
+                        .warn(p_pointer, "a second `body` parameter; ignored");
+                }
                 "body" => {
-                    if body.is_some() {
-                        self.reporter
-                            .warn(p_pointer, "a second `body` parameter; ignored");
-                        continue;
-                    }
-                    let schema = match &p.schema {
-                        Some(schema) => self.schema(schema, &join(&p_pointer, "schema")),
-                        None => {
-                            self.reporter.warn(
-                                p_pointer.clone(),
-                                "body parameter without `schema`; read as free-form JSON",
-                            );
-                            v3::ReferenceOr::Item(any_schema())
-                        }
-                    };
-                    let content = media_types(&consumes, "application/json", Some(schema));
-                    let mut extensions = IndexMap::new();
-                    extensions.insert("x-body-name".to_string(), Value::String(name));
-                    body = Some((
-                        p_pointer,
-                        v3::RequestBody {
-                            description: p.description.clone(),
-                            content,
-                            required: p.required,
-                            extensions,
-                        },
-                    ));
+                    let upgraded = self.body_parameter(p, &p_pointer, consumes);
+                    body = Some((p_pointer, upgraded));
                 }
                 "formData" => form.push((p_pointer, p)),
                 "query" | "header" | "path" => {
-                    let index = parameters.len();
-                    self.origins.record(
-                        join(&join(&v3_pointer, "parameters"), index),
-                        p_pointer.clone(),
-                    );
-                    parameters.push(v3::ReferenceOr::Item(
-                        self.parameter(location, name, p, &p_pointer),
-                    ));
+                    let p_at = join(&join(at, "parameters"), parameters.len());
+                    self.origins.record(p_at.clone(), p_pointer.clone());
+                    let parameter = self.parameter(location, name, p, &p_pointer, p_at);
+                    parameters.push(v3::ReferenceOr::Item(parameter));
                 }
                 other => self.reporter.warn(
                     join(&p_pointer, "in"),
@@ -457,92 +444,64 @@ impl<'a> Upgrader<'a> {
                 ),
             }
         }
-
-        if !form.is_empty() {
+        if let Some((first, _)) = form.first() {
             if body.is_some() {
                 self.reporter.warn(
-                    form[0].0.clone(),
+                    first.clone(),
                     "`formData` parameters beside a `body` parameter; ignored",
                 );
             } else {
-                let mut object = v3::ObjectType::default();
-                for (p_pointer, p) in &form {
-                    let name = p.name.clone().unwrap_or_default();
-                    self.origins.record(
-                        join(
-                            &join(&join(&v3_pointer, "requestBody"), "properties"),
-                            &name,
-                        ),
-                        p_pointer.clone(),
-                    );
-                    let mut schema = self.simple_schema(p, p_pointer);
-                    if let v3::ReferenceOr::Item(s) = &mut schema {
-                        s.schema_data.description = p.description.clone();
-                        if let Some(format) = &p.collection_format {
-                            s.schema_data.extensions.insert(
-                                COLLECTION_FORMAT.to_string(),
-                                Value::String(format.clone()),
-                            );
-                        }
-                    }
-                    if p.required {
-                        object.required.push(name.clone());
-                    }
-                    object.properties.insert(name, boxed(schema));
-                }
-                let default = if form
-                    .iter()
-                    .any(|(_, p)| p.simple.type_ == Some(Value::String("file".into())))
-                {
-                    "multipart/form-data"
-                } else {
-                    "application/x-www-form-urlencoded"
-                };
-                let schema = v3::Schema {
-                    schema_data: Default::default(),
-                    schema_kind: v3::SchemaKind::Type(v3::Type::Object(object)),
-                };
-                let required = form.iter().any(|(_, p)| p.required);
-                // The form's media type: multipart when the document lists it
-                // or a part is a file, else urlencoded. Other `consumes`
-                // entries (JSON, say) cannot carry `formData`.
-                let multipart = default == "multipart/form-data"
-                    || consumes.iter().any(|c| is_media(c, "multipart/form-data"));
-                let media = if multipart {
-                    "multipart/form-data"
-                } else {
-                    "application/x-www-form-urlencoded"
-                };
-                let content = media_types(&[], media, Some(v3::ReferenceOr::Item(schema)));
-                let mut extensions = IndexMap::new();
-                extensions.insert(FORM_DATA.to_string(), Value::Bool(true));
-                body = Some((
-                    form[0].0.clone(),
-                    v3::RequestBody {
-                        content,
-                        required,
-                        extensions,
-                        ..Default::default()
-                    },
-                ));
+                body = Some((first.clone(), self.form_body(&form, consumes, at)));
             }
         }
-
         let request_body = body.map(|(p_pointer, body)| {
-            self.origins
-                .record(join(&v3_pointer, "requestBody"), p_pointer);
+            self.origins.record(join(at, "requestBody"), p_pointer);
             v3::ReferenceOr::Item(body)
         });
+        (parameters, request_body)
+    }
 
+    /// The `body` parameter as a request body of every `consumes` type.
+    fn body_parameter(
+        &mut self,
+        p: &v2::Parameter,
+        pointer: &str,
+        consumes: &[String],
+    ) -> v3::RequestBody {
+        let schema = match &p.schema {
+            Some(schema) => self.schema(schema, &join(pointer, "schema")),
+            None => {
+                self.reporter.warn(
+                    pointer.to_string(),
+                    "body parameter without `schema`; read as free-form JSON",
+                );
+                v3::ReferenceOr::Item(any_schema())
+            }
+        };
+        v3::RequestBody {
+            description: p.description.clone(),
+            content: media_types(consumes, "application/json", Some(schema)),
+            required: p.required,
+            ..Default::default()
+        }
+    }
+
+    /// The responses, keyed by status (`default` apart); a key that is not a
+    /// status is reported and left out.
+    fn responses(
+        &mut self,
+        op: &v2::Operation,
+        pointer: &str,
+        at: &str,
+        produces: &[String],
+    ) -> v3::Responses {
         let mut responses = v3::Responses::default();
         for (code, response) in &op.responses {
             let r_pointer = join(&join(pointer, "responses"), code);
-            let upgraded = self.response(response, &r_pointer, &produces);
+            let upgraded = self.response(response, &r_pointer, produces);
             let status = code.trim();
-            self.origins.record(
-                join(&join(&v3_pointer, "responses"), status),
-                r_pointer.clone(),
-            );
+            self.origins
+                .record(join(&join(at, "responses"), status), r_pointer.clone());
             if status == "default" {
                 responses.default = Some(v3::ReferenceOr::Item(upgraded));
             } else if let Some(code) = parse_status(status) {
@@ -556,129 +515,7 @@ impl<'a> Upgrader<'a> {
                 );
             }
         }
-
-        v3::Operation {
-            tags: op.tags.clone(),
-            summary: op.summary.clone(),
-            description: op.description.clone(),
-            operation_id: op.operation_id.clone(),
-            parameters,
-            request_body,
-            responses,
-            deprecated: op.deprecated,
-            security: self.requirements(op.rest.get("security"), &join(pointer, "security")),
-            extensions: v2::extensions(&op.rest),
-            ..Default::default()
-        }
-    }
-
-    /// Follows a parameter `$ref` into the top-level `parameters`.
-    fn resolve_parameter<'p>(
-        &mut self,
-        p: &'p v2::Parameter,
-        pointer: String,
-    ) -> (String, &'p v2::Parameter)
-    where
-        'a: 'p,
-    {
-        let (target, resolved) = self.resolve_parameter_ref(p, pointer.clone());
-        if p.reference.is_some() && std::ptr::eq(resolved, p) {
-            self.reporter.warn(
-                join(&pointer, "$ref"),
-                "dangling parameter `$ref`; the parameter is ignored",
-            );
-        }
-        (target, resolved)
-    }
-
-    fn resolve_parameter_ref<'p>(
-        &self,
-        p: &'p v2::Parameter,
-        pointer: String,
-    ) -> (String, &'p v2::Parameter)
-    where
-        'a: 'p,
-    {
-        let Some(reference) = &p.reference else {
-            return (pointer, p);
-        };
-        match reference
-            .strip_prefix("#/parameters/")
-            .and_then(|name| self.doc.parameters.get_key_value(&unescape(name)))
-        {
-            Some((name, target)) => (join("#/parameters", name), target),
-            None => (pointer, p),
-        }
-    }
-
-    fn parameter(
-        &mut self,
-        location: &str,
-        name: String,
-        p: &v2::Parameter,
-        pointer: &str,
-    ) -> v3::Parameter {
-        let mut extensions = IndexMap::new();
-        if let Some(format) = &p.collection_format {
-            extensions.insert(COLLECTION_FORMAT.to_string(), Value::String(format.clone()));
-        }
-        let multi = p.collection_format.as_deref() == Some("multi");
-        let mut required = p.required;
-        if location == "path" && !required {
-            self.reporter.warn(
-                join(pointer, "required"),
-                "path parameters must be `required: true`; read as required",
-            );
-            required = true;
-        }
-        let parameter_data = v3::ParameterData {
-            name,
-            description: p.description.clone(),
-            required,
-            deprecated: None,
-            format: v3::ParameterSchemaOrContent::Schema(self.simple_schema(p, pointer)),
-            example: None,
-            examples: IndexMap::new(),
-            explode: Some(multi),
-            extensions,
-        };
-        match location {
-            "query" => v3::Parameter::Query {
-                parameter_data,
-                allow_reserved: false,
-                style: match p.collection_format.as_deref() {
-                    Some("ssv") => v3::QueryStyle::SpaceDelimited,
-                    Some("pipes") => v3::QueryStyle::PipeDelimited,
-                    _ => v3::QueryStyle::Form,
-                },
-                allow_empty_value: p.allow_empty_value,
-            },
-            "header" => v3::Parameter::Header {
-                parameter_data,
-                style: v3::HeaderStyle::Simple,
-            },
-            _ => v3::Parameter::Path {
-                parameter_data,
-                style: v3::PathStyle::Simple,
-            },
-        }
-    }
-
-    /// The schema of a non-body parameter.
-    fn simple_schema(&mut self, p: &v2::Parameter, pointer: &str) -> v3::ReferenceOr<v3::Schema> {
-        if p.simple.type_.is_none() && p.simple.reference.is_none() {
-            self.reporter.warn(
-                pointer.to_string(),
-                "parameter without `type`; read as a string",
-            );
-            let mut simple = v2::Schema {
-                type_: Some(Value::String("string".into())),
-                ..Default::default()
-            };
-            simple.enumeration = p.simple.enumeration.clone();
-            return self.schema(&simple, pointer);
-        }
-        self.schema(&p.simple, pointer)
+        responses
     }
 
     fn response(&mut self, r: &v2::Response, pointer: &str, produces: &[String]) -> v3::Response {
@@ -734,210 +571,6 @@ impl<'a> Upgrader<'a> {
             ..Default::default()
         }
     }
-
-    fn schema(&mut self, s: &v2::Schema, pointer: &str) -> v3::ReferenceOr<v3::Schema> {
-        if self.depth >= MAX_SCHEMA_DEPTH {
-            self.reporter.warn(
-                pointer.to_string(),
-                format!("schemas nested more than {MAX_SCHEMA_DEPTH} deep; this one is read as free-form JSON"),
-            );
-            return v3::ReferenceOr::Item(any_schema());
-        }
-        self.depth += 1;
-        let schema = self.schema_at_depth(s, pointer);
-        self.depth -= 1;
-        schema
-    }
-
-    fn schema_at_depth(&mut self, s: &v2::Schema, pointer: &str) -> v3::ReferenceOr<v3::Schema> {
-        if let Some(reference) = &s.reference {
-            let reference = match reference.strip_prefix("#/definitions/") {
-                Some(name) => format!("#/components/schemas/{name}"),
-                None => reference.clone(),
-            };
-            return v3::ReferenceOr::Reference { reference };
-        }
-        let mut extensions = v2::extensions(&s.rest);
-        let nullable = matches!(extensions.get("x-nullable"), Some(Value::Bool(true)));
-        extensions.shift_remove("x-nullable");
-        let schema_data = v3::SchemaData {
-            nullable,
-            read_only: s.read_only,
-            title: s.title.clone(),
-            description: s.description.clone(),
-            default: s.default.clone(),
-            example: s.example.clone(),
-            discriminator: s
-                .discriminator
-                .as_ref()
-                .map(|property_name| v3::Discriminator {
-                    property_name: property_name.clone(),
-                    ..Default::default()
-                }),
-            extensions,
-            ..Default::default()
-        };
-
-        if let Some(all_of) = &s.all_of {
-            let mut members: Vec<_> = all_of
-                .iter()
-                .enumerate()
-                .map(|(i, m)| self.schema(m, &join(&join(pointer, "allOf"), i)))
-                .collect();
-            if s.properties.is_some() {
-                let own = v2::Schema {
-                    properties: s.properties.clone(),
-                    required: s.required.clone(),
-                    ..Default::default()
-                };
-                members.push(self.schema(&own, pointer));
-            }
-            return v3::ReferenceOr::Item(v3::Schema {
-                schema_data,
-                schema_kind: v3::SchemaKind::AllOf { all_of: members },
-            });
-        }
-
-        let type_name = match &s.type_ {
-            Some(Value::String(t)) => Some(t.trim().to_string()),
-            Some(other) => {
-                self.reporter.warn(
-                    join(pointer, "type"),
-                    format!("`type` must be a string, found {other}; read as free-form JSON"),
-                );
-                return v3::ReferenceOr::Item(v3::Schema {
-                    schema_data,
-                    schema_kind: v3::SchemaKind::Any(Default::default()),
-                });
-            }
-            None if s.properties.is_some() || s.additional_properties.is_some() => {
-                Some("object".to_string())
-            }
-            None if s.items.is_some() => Some("array".to_string()),
-            None => None,
-        };
-        let enum_values = s.enumeration.clone().unwrap_or_default();
-        let schema_kind = match type_name.as_deref() {
-            Some("string") | Some("file") => {
-                let format = if type_name.as_deref() == Some("file") {
-                    Some("binary".to_string())
-                } else {
-                    s.format.clone()
-                };
-                v3::SchemaKind::Type(v3::Type::String(v3::StringType {
-                    format: variant_or_unknown(format),
-                    pattern: s.pattern.clone(),
-                    enumeration: enum_values
-                        .iter()
-                        .map(|v| match v {
-                            Value::Null => None,
-                            Value::String(s) => Some(s.clone()),
-                            other => Some(other.to_string()),
-                        })
-                        .collect(),
-                    min_length: s.min_length,
-                    max_length: s.max_length,
-                }))
-            }
-            Some("integer") => v3::SchemaKind::Type(v3::Type::Integer(v3::IntegerType {
-                format: variant_or_unknown(s.format.clone()),
-                multiple_of: s.multiple_of.map(|m| m as i64),
-                exclusive_minimum: s.exclusive_minimum,
-                exclusive_maximum: s.exclusive_maximum,
-                minimum: s.minimum.map(|m| m.ceil() as i64),
-                maximum: s.maximum.map(|m| m.floor() as i64),
-                enumeration: enum_values.iter().map(Value::as_i64).collect(),
-            })),
-            Some("number") => v3::SchemaKind::Type(v3::Type::Number(v3::NumberType {
-                format: variant_or_unknown(s.format.clone()),
-                multiple_of: s.multiple_of,
-                exclusive_minimum: s.exclusive_minimum,
-                exclusive_maximum: s.exclusive_maximum,
-                minimum: s.minimum,
-                maximum: s.maximum,
-                enumeration: enum_values.iter().map(Value::as_f64).collect(),
-            })),
-            Some("boolean") => v3::SchemaKind::Type(v3::Type::Boolean(v3::BooleanType {
-                enumeration: enum_values.iter().map(Value::as_bool).collect(),
-            })),
-            Some("array") => v3::SchemaKind::Type(v3::Type::Array(v3::ArrayType {
-                items: match &s.items {
-                    Some(items) => Some(boxed(self.schema(items, &join(pointer, "items")))),
-                    None => {
-                        self.reporter.warn(
-                            pointer.to_string(),
-                            "array without `items`; items read as free-form JSON",
-                        );
-                        None
-                    }
-                },
-                min_items: s.min_items,
-                max_items: s.max_items,
-                unique_items: s.unique_items,
-            })),
-            Some("object") => {
-                let mut object = v3::ObjectType {
-                    required: s.required.clone(),
-                    min_properties: s.min_properties,
-                    max_properties: s.max_properties,
-                    ..Default::default()
-                };
-                for (name, property) in s.properties.iter().flatten() {
-                    let p_pointer = join(&join(pointer, "properties"), name);
-                    object
-                        .properties
-                        .insert(name.clone(), boxed(self.schema(property, &p_pointer)));
-                }
-                object.additional_properties = match &s.additional_properties {
-                    None => None,
-                    Some(v2::AdditionalProperties::Any(b)) => {
-                        Some(v3::AdditionalProperties::Any(*b))
-                    }
-                    Some(v2::AdditionalProperties::Schema(schema)) => {
-                        Some(v3::AdditionalProperties::Schema(Box::new(
-                            self.schema(schema, &join(pointer, "additionalProperties")),
-                        )))
-                    }
-                };
-                v3::SchemaKind::Type(v3::Type::Object(object))
-            }
-            None => v3::SchemaKind::Any(Default::default()),
-            Some(other) => {
-                self.reporter.warn(
-                    join(pointer, "type"),
-                    format!("unknown type `{other}`; read as free-form JSON"),
-                );
-                v3::SchemaKind::Any(Default::default())
-            }
-        };
-        v3::ReferenceOr::Item(v3::Schema {
-            schema_data,
-            schema_kind,
-        })
-    }
-}
-
-fn any_schema() -> v3::Schema {
-    v3::Schema {
-        schema_data: Default::default(),
-        schema_kind: v3::SchemaKind::Any(Default::default()),
-    }
-}
-
-fn boxed(schema: v3::ReferenceOr<v3::Schema>) -> v3::ReferenceOr<Box<v3::Schema>> {
-    match schema {
-        v3::ReferenceOr::Reference { reference } => v3::ReferenceOr::Reference { reference },
-        v3::ReferenceOr::Item(item) => v3::ReferenceOr::Item(Box::new(item)),
-    }
-}
-
-/// Whether a `consumes`/`produces` entry names `media` (parameters such as
-/// `; charset=utf-8` and case aside).
-pub(crate) fn is_media(entry: &str, media: &str) -> bool {
-    entry
-        .split(';')
-        .next()
-        .is_some_and(|e| e.trim().eq_ignore_ascii_case(media))
 }
 
 fn media_types(
@@ -961,18 +594,6 @@ fn media_types(
         );
     }
     out
-}
-
-fn variant_or_unknown<T: std::str::FromStr>(
-    format: Option<String>,
-) -> v3::VariantOrUnknownOrEmpty<T> {
-    match format {
-        None => v3::VariantOrUnknownOrEmpty::Empty,
-        Some(f) => match f.parse() {
-            Ok(item) => v3::VariantOrUnknownOrEmpty::Item(item),
-            Err(_) => v3::VariantOrUnknownOrEmpty::Unknown(f),
-        },
-    }
 }
 
 fn parse_status(code: &str) -> Option<v3::StatusCode> {

@@ -1,0 +1,221 @@
+//! Schemas: `$ref`s into `#/components/schemas/`, `x-nullable` as
+//! `nullable`, `type: file` as a binary string, and a depth limit.
+
+use super::Upgrader;
+use crate::pointer::join;
+use crate::swagger as v2;
+use openapiv3 as v3;
+use serde_json::Value;
+
+/// Schemas nested deeper than this are read as free-form JSON, so that later
+/// stages, which recurse, stay far from the end of any thread's stack.
+const MAX_SCHEMA_DEPTH: usize = 64;
+
+impl Upgrader<'_> {
+    pub(super) fn schema(&mut self, s: &v2::Schema, pointer: &str) -> v3::ReferenceOr<v3::Schema> {
+        if self.depth >= MAX_SCHEMA_DEPTH {
+            self.reporter.warn(
+                pointer.to_string(),
+                format!("schemas nested more than {MAX_SCHEMA_DEPTH} deep; this one is read as free-form JSON"),
+            );
+            return v3::ReferenceOr::Item(any_schema());
+        }
+        self.depth += 1;
+        let schema = self.schema_at_depth(s, pointer);
+        self.depth -= 1;
+        schema
+    }
+
+    fn schema_at_depth(&mut self, s: &v2::Schema, pointer: &str) -> v3::ReferenceOr<v3::Schema> {
+        if let Some(reference) = &s.reference {
+            let reference = match reference.strip_prefix("#/definitions/") {
+                Some(name) => format!("#/components/schemas/{name}"),
+                None => reference.clone(),
+            };
+            return v3::ReferenceOr::Reference { reference };
+        }
+        let mut extensions = v2::extensions(&s.rest);
+        let nullable = matches!(extensions.get("x-nullable"), Some(Value::Bool(true)));
+        extensions.shift_remove("x-nullable");
+        let schema_data = v3::SchemaData {
+            nullable,
+            read_only: s.read_only,
+            title: s.title.clone(),
+            description: s.description.clone(),
+            default: s.default.clone(),
+            example: s.example.clone(),
+            discriminator: s
+                .discriminator
+                .as_ref()
+                .map(|property_name| v3::Discriminator {
+                    property_name: property_name.clone(),
+                    ..Default::default()
+                }),
+            extensions,
+            ..Default::default()
+        };
+
+        if let Some(all_of) = &s.all_of {
+            let mut members: Vec<_> = all_of
+                .iter()
+                .enumerate()
+                .map(|(i, m)| self.schema(m, &join(&join(pointer, "allOf"), i)))
+                .collect();
+            if s.properties.is_some() {
+                let own = v2::Schema {
+                    properties: s.properties.clone(),
+                    required: s.required.clone(),
+                    ..Default::default()
+                };
+                members.push(self.schema(&own, pointer));
+            }
+            return v3::ReferenceOr::Item(v3::Schema {
+                schema_data,
+                schema_kind: v3::SchemaKind::AllOf { all_of: members },
+            });
+        }
+
+        let type_name = match &s.type_ {
+            Some(Value::String(t)) => Some(t.trim().to_string()),
+            Some(other) => {
+                self.reporter.warn(
+                    join(pointer, "type"),
+                    format!("`type` must be a string, found {other}; read as free-form JSON"),
+                );
+                return v3::ReferenceOr::Item(v3::Schema {
+                    schema_data,
+                    schema_kind: v3::SchemaKind::Any(Default::default()),
+                });
+            }
+            None if s.properties.is_some() || s.additional_properties.is_some() => {
+                Some("object".to_string())
+            }
+            None if s.items.is_some() => Some("array".to_string()),
+            None => None,
+        };
+        let enum_values = s.enumeration.clone().unwrap_or_default();
+        let schema_kind = match type_name.as_deref() {
+            Some("string") | Some("file") => {
+                let format = if type_name.as_deref() == Some("file") {
+                    Some("binary".to_string())
+                } else {
+                    s.format.clone()
+                };
+                v3::SchemaKind::Type(v3::Type::String(v3::StringType {
+                    format: variant_or_unknown(format),
+                    pattern: s.pattern.clone(),
+                    enumeration: enum_values
+                        .iter()
+                        .map(|v| match v {
+                            Value::Null => None,
+                            Value::String(s) => Some(s.clone()),
+                            other => Some(other.to_string()),
+                        })
+                        .collect(),
+                    min_length: s.min_length,
+                    max_length: s.max_length,
+                }))
+            }
+            Some("integer") => v3::SchemaKind::Type(v3::Type::Integer(v3::IntegerType {
+                format: variant_or_unknown(s.format.clone()),
+                multiple_of: s.multiple_of.map(|m| m as i64),
+                exclusive_minimum: s.exclusive_minimum,
+                exclusive_maximum: s.exclusive_maximum,
+                minimum: s.minimum.map(|m| m.ceil() as i64),
+                maximum: s.maximum.map(|m| m.floor() as i64),
+                enumeration: enum_values.iter().map(Value::as_i64).collect(),
+            })),
+            Some("number") => v3::SchemaKind::Type(v3::Type::Number(v3::NumberType {
+                format: variant_or_unknown(s.format.clone()),
+                multiple_of: s.multiple_of,
+                exclusive_minimum: s.exclusive_minimum,
+                exclusive_maximum: s.exclusive_maximum,
+                minimum: s.minimum,
+                maximum: s.maximum,
+                enumeration: enum_values.iter().map(Value::as_f64).collect(),
+            })),
+            Some("boolean") => v3::SchemaKind::Type(v3::Type::Boolean(v3::BooleanType {
+                enumeration: enum_values.iter().map(Value::as_bool).collect(),
+            })),
+            Some("array") => v3::SchemaKind::Type(v3::Type::Array(v3::ArrayType {
+                items: match &s.items {
+                    Some(items) => Some(boxed(self.schema(items, &join(pointer, "items")))),
+                    None => {
+                        self.reporter.warn(
+                            pointer.to_string(),
+                            "array without `items`; items read as free-form JSON",
+                        );
+                        None
+                    }
+                },
+                min_items: s.min_items,
+                max_items: s.max_items,
+                unique_items: s.unique_items,
+            })),
+            Some("object") => {
+                let mut object = v3::ObjectType {
+                    required: s.required.clone(),
+                    min_properties: s.min_properties,
+                    max_properties: s.max_properties,
+                    ..Default::default()
+                };
+                for (name, property) in s.properties.iter().flatten() {
+                    let p_pointer = join(&join(pointer, "properties"), name);
+                    object
+                        .properties
+                        .insert(name.clone(), boxed(self.schema(property, &p_pointer)));
+                }
+                object.additional_properties = match &s.additional_properties {
+                    None => None,
+                    Some(v2::AdditionalProperties::Any(b)) => {
+                        Some(v3::AdditionalProperties::Any(*b))
+                    }
+                    Some(v2::AdditionalProperties::Schema(schema)) => {
+                        Some(v3::AdditionalProperties::Schema(Box::new(
+                            self.schema(schema, &join(pointer, "additionalProperties")),
+                        )))
+                    }
+                };
+                v3::SchemaKind::Type(v3::Type::Object(object))
+            }
+            None => v3::SchemaKind::Any(Default::default()),
+            Some(other) => {
+                self.reporter.warn(
+                    join(pointer, "type"),
+                    format!("unknown type `{other}`; read as free-form JSON"),
+                );
+                v3::SchemaKind::Any(Default::default())
+            }
+        };
+        v3::ReferenceOr::Item(v3::Schema {
+            schema_data,
+            schema_kind,
+        })
+    }
+}
+
+pub(super) fn any_schema() -> v3::Schema {
+    v3::Schema {
+        schema_data: Default::default(),
+        schema_kind: v3::SchemaKind::Any(Default::default()),
+    }
+}
+
+pub(super) fn boxed(schema: v3::ReferenceOr<v3::Schema>) -> v3::ReferenceOr<Box<v3::Schema>> {
+    match schema {
+        v3::ReferenceOr::Reference { reference } => v3::ReferenceOr::Reference { reference },
+        v3::ReferenceOr::Item(item) => v3::ReferenceOr::Item(Box::new(item)),
+    }
+}
+
+pub(super) fn variant_or_unknown<T: std::str::FromStr>(
+    format: Option<String>,
+) -> v3::VariantOrUnknownOrEmpty<T> {
+    match format {
+        None => v3::VariantOrUnknownOrEmpty::Empty,
+        Some(f) => match f.parse() {
+            Ok(item) => v3::VariantOrUnknownOrEmpty::Item(item),
+            Err(_) => v3::VariantOrUnknownOrEmpty::Unknown(f),
+        },
+    }
+}
