@@ -2,13 +2,16 @@
 
 use super::{doc, wire_list, wire_text};
 use crate::model::{
-    Api, Case, FormKind, ListFormat, Location, Media, Operation, SchemeKind, Segment, Status, Ty,
+    Api, Case, FormKind, ListFormat, Location, Media, Operation, Param, SchemeKind, Segment,
+    Status, Ty,
 };
 use crate::names::ident;
 use crate::runtime;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// The `client` module. Long because most of it is the module's template:
+/// the parts that vary are computed above it.
 pub(super) fn emit(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(|op| operation(api, op));
     let default_base_url = api.default_base_url.as_ref().map(|url| {
@@ -108,6 +111,8 @@ pub(super) fn emit(api: &Api) -> TokenStream {
     }
 }
 
+/// One client method: the request built from `req`, sent, and the response
+/// decoded into the operation's response enum.
 fn operation(api: &Api, op: &Operation) -> TokenStream {
     let name = ident(&op.fn_name);
     let request = ident(&op.request);
@@ -119,8 +124,60 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
     } else {
         quote!()
     };
+    let path = path(op);
+    let mut writes = parameters(op);
+    credentials(api, op, &mut writes);
+    let Writes {
+        query,
+        headers,
+        form,
+    } = writes;
+    let query = if query.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            let mut query = support::Query::default();
+            #(#query)*
+            query.append_to(&mut url);
+        }
+    };
+    let body = body(op);
+    let accept = op.produces_json.then(|| {
+        quote! {
+            request = request.header(::reqwest::header::ACCEPT, "application/json");
+        }
+    });
+    let method = ident(op.method.as_str());
+    let mutable = if headers.is_empty() && body.is_none() && form.is_none() && accept.is_none() {
+        quote!()
+    } else {
+        quote!(mut)
+    };
+    let decode = decode(op);
+    let headers_binding = if op.responses.iter().any(|c| !c.headers.is_empty()) {
+        quote!(headers)
+    } else {
+        quote!(_)
+    };
+    quote! {
+        #doc
+        pub async fn #name(&self, #arg) -> ::std::result::Result<super::#response, Error> {
+            let mut url = self.base_url.clone();
+            #(#path)*
+            #query
+            let #mutable request = self.http.request(::reqwest::Method::#method, url);
+            #(#headers)*
+            #body
+            #form
+            #accept
+            let (status, #headers_binding, body) = self.execute(request).await?;
+            #decode
+        }
+    }
+}
 
-    // The path, segment by segment.
+/// The statements that append the path to `url`, segment by segment.
+fn path(op: &Operation) -> Vec<TokenStream> {
     let mut path = Vec::new();
     let mut literal = String::new();
     for segment in &op.segments {
@@ -155,71 +212,43 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
     if !literal.is_empty() {
         path.push(push_literal(&literal));
     }
+    path
+}
 
-    // The query string.
-    let mut query = Vec::new();
-    for (key, value) in &op.fixed_query {
-        query.push(quote!(query.push(#key, #value);));
-    }
+/// What a request carries besides its path and body: statements that push
+/// query pairs, set headers, and build the form body.
+struct Writes {
+    query: Vec<TokenStream>,
+    headers: Vec<TokenStream>,
+    /// The form body, built and set, when the operation takes one.
+    form: Option<TokenStream>,
+}
+
+/// The fixed query pairs, then every query, header and form parameter
+/// (optional ones only when present).
+fn parameters(op: &Operation) -> Writes {
+    let mut query: Vec<TokenStream> = op
+        .fixed_query
+        .iter()
+        .map(|(key, value)| quote!(query.push(#key, #value);))
+        .collect();
     let mut headers = Vec::new();
     let mut form = Vec::new();
     let mut form_kind = None;
     for p in &op.params {
         let field = ident(&p.name);
-        let wire = &p.wire;
         let value = if p.required {
             quote!(&req.#field)
         } else {
             quote!(value)
         };
-        let push = match (p.location, p.list) {
-            (Location::Path, _) => continue,
-            (Location::Form(kind), list) => {
+        let push = match p.location {
+            Location::Path => continue,
+            Location::Form(kind) => {
                 form_kind = Some(kind);
-                let one = |value: TokenStream| match (kind, &p.ty) {
-                    (FormKind::Multipart, Ty::File) => quote!(form.file(#wire, #value);),
-                    (FormKind::Multipart, _) => quote!(form.text(#wire, #value);),
-                    (FormKind::UrlEncoded, _) => quote!(form.push(#wire, #value);),
-                };
-                let text = |value: TokenStream| wire_text(&p.ty, value);
-                match list {
-                    None => one(text(value)),
-                    Some(ListFormat::Multi) => {
-                        let push = one(text(quote!(item)));
-                        quote! {
-                            for item in #value {
-                                #push
-                            }
-                        }
-                    }
-                    Some(format) => one(wire_list(&p.ty, value, format.separator())),
-                }
+                form_write(p, kind, value)
             }
-            (Location::Query, None) => {
-                let text = wire_text(&p.ty, value);
-                quote!(query.push(#wire, #text);)
-            }
-            (Location::Query, Some(ListFormat::Multi)) => {
-                let text = wire_text(&p.ty, quote!(item));
-                quote! {
-                    for item in #value {
-                        query.push(#wire, #text);
-                    }
-                }
-            }
-            (Location::Query, Some(format)) => {
-                let text = wire_list(&p.ty, value, format.separator());
-                quote!(query.push(#wire, #text);)
-            }
-            (Location::Header, list) => {
-                let text = match list {
-                    Some(format) => wire_list(&p.ty, value, format.separator()),
-                    None => wire_text(&p.ty, value),
-                };
-                quote! {
-                    request = request.header(#wire, support::header_value(#wire, #text)?);
-                }
-            }
+            Location::Query | Location::Header => write(p, value),
         };
         let push = if p.required {
             push
@@ -236,102 +265,158 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
             _ => query.push(push),
         }
     }
-    let form = form_kind.map(|kind| match kind {
+    Writes {
+        query,
+        headers,
+        form: form_kind.map(|kind| form_body(kind, &form)),
+    }
+}
+
+/// The statement that writes a query or header parameter's `value`.
+fn write(p: &Param, value: TokenStream) -> TokenStream {
+    let wire = &p.wire;
+    match (p.location, p.list) {
+        (Location::Query, None) => {
+            let text = wire_text(&p.ty, value);
+            quote!(query.push(#wire, #text);)
+        }
+        (Location::Query, Some(ListFormat::Multi)) => {
+            let text = wire_text(&p.ty, quote!(item));
+            quote! {
+                for item in #value {
+                    query.push(#wire, #text);
+                }
+            }
+        }
+        (Location::Query, Some(format)) => {
+            let text = wire_list(&p.ty, value, format.separator());
+            quote!(query.push(#wire, #text);)
+        }
+        (_, list) => {
+            let text = match list {
+                Some(format) => wire_list(&p.ty, value, format.separator()),
+                None => wire_text(&p.ty, value),
+            };
+            quote! {
+                request = request.header(#wire, support::header_value(#wire, #text)?);
+            }
+        }
+    }
+}
+
+/// The statement that adds a form field's `value` to `form`.
+fn form_write(p: &Param, kind: FormKind, value: TokenStream) -> TokenStream {
+    let wire = &p.wire;
+    let one = |value: TokenStream| match (kind, &p.ty) {
+        (FormKind::Multipart, Ty::File) => quote!(form.file(#wire, #value);),
+        (FormKind::Multipart, _) => quote!(form.text(#wire, #value);),
+        (FormKind::UrlEncoded, _) => quote!(form.push(#wire, #value);),
+    };
+    let text = |value: TokenStream| wire_text(&p.ty, value);
+    match p.list {
+        None => one(text(value)),
+        Some(ListFormat::Multi) => {
+            let push = one(text(quote!(item)));
+            quote! {
+                for item in #value {
+                    #push
+                }
+            }
+        }
+        Some(format) => one(wire_list(&p.ty, value, format.separator())),
+    }
+}
+
+/// The form built from `fields` and set as the body, with its content type.
+fn form_body(kind: FormKind, fields: &[TokenStream]) -> TokenStream {
+    match kind {
         FormKind::UrlEncoded => quote! {
             let mut form = support::Query::default();
-            #(#form)*
+            #(#fields)*
             request = request
                 .header(::reqwest::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .body(form.into_form());
         },
         FormKind::Multipart => quote! {
             let mut form = support::Multipart::default();
-            #(#form)*
+            #(#fields)*
             let (content_type, body) = form.finish();
             request = request
                 .header(::reqwest::header::CONTENT_TYPE, content_type)
                 .body(body);
         },
-    });
+    }
+}
+
+/// The credentials the operation's security names, each where its scheme
+/// says, when the client holds them.
+fn credentials(api: &Api, op: &Operation, writes: &mut Writes) {
     for index in op.schemes() {
         let scheme = &api.schemes[index];
         let field = ident(&scheme.field);
         match &scheme.kind {
-            SchemeKind::QueryKey(name) => query.push(quote! {
+            SchemeKind::QueryKey(name) => writes.query.push(quote! {
                 if let ::std::option::Option::Some(key) = &self.credentials.#field {
                     query.push(#name, key);
                 }
             }),
-            SchemeKind::HeaderKey(name) => headers.push(quote! {
+            SchemeKind::HeaderKey(name) => writes.headers.push(quote! {
                 if let ::std::option::Option::Some(key) = &self.credentials.#field {
                     request = request.header(#name, support::header_value(#name, key)?);
                 }
             }),
-            SchemeKind::Basic => headers.push(quote! {
+            SchemeKind::Basic => writes.headers.push(quote! {
                 if let ::std::option::Option::Some(basic) = &self.credentials.#field {
                     request = request.basic_auth(&basic.username, ::std::option::Option::Some(&basic.password));
                 }
             }),
-            SchemeKind::Bearer => headers.push(quote! {
+            SchemeKind::Bearer => writes.headers.push(quote! {
                 if let ::std::option::Option::Some(token) = &self.credentials.#field {
                     request = request.bearer_auth(token);
                 }
             }),
         }
     }
-    let query = if query.is_empty() {
-        quote!()
+}
+
+/// The body (JSON, or bytes as they are) with its content type.
+fn body(op: &Operation) -> Option<TokenStream> {
+    let b = op.body.as_ref()?;
+    let field = ident(&b.name);
+    let wire = "body";
+    let (content_type, encode) = match &b.media {
+        Media::Json => (
+            "application/json".to_string(),
+            quote!(support::json_body(#wire, value)?),
+        ),
+        Media::Raw(content_type) => (
+            content_type.clone(),
+            quote!(::std::clone::Clone::clone(value)),
+        ),
+    };
+    let set = quote! {
+        request = request
+            .header(::reqwest::header::CONTENT_TYPE, #content_type)
+            .body(#encode);
+    };
+    Some(if b.required {
+        quote! {
+            let value = &req.#field;
+            #set
+        }
     } else {
         quote! {
-            let mut query = support::Query::default();
-            #(#query)*
-            query.append_to(&mut url);
-        }
-    };
-
-    let body = op.body.as_ref().map(|b| {
-        let field = ident(&b.name);
-        let wire = "body";
-        let (content_type, encode) = match &b.media {
-            Media::Json => (
-                "application/json".to_string(),
-                quote!(support::json_body(#wire, value)?),
-            ),
-            Media::Raw(content_type) => (
-                content_type.clone(),
-                quote!(::std::clone::Clone::clone(value)),
-            ),
-        };
-        let set = quote! {
-            request = request
-                .header(::reqwest::header::CONTENT_TYPE, #content_type)
-                .body(#encode);
-        };
-        if b.required {
-            quote! {
-                let value = &req.#field;
+            if let ::std::option::Option::Some(value) = &req.#field {
                 #set
             }
-        } else {
-            quote! {
-                if let ::std::option::Option::Some(value) = &req.#field {
-                    #set
-                }
-            }
         }
-    });
-    let accept = op.produces_json.then(|| {
-        quote! {
-            request = request.header(::reqwest::header::ACCEPT, "application/json");
-        }
-    });
-    let method = ident(op.method.as_str());
-    let mutable = if headers.is_empty() && body.is_none() && form.is_none() && accept.is_none() {
-        quote!()
-    } else {
-        quote!(mut)
-    };
+    })
+}
 
+/// The expression that turns `status`, `headers` and `body` into the
+/// response enum: documented codes, then ranges, then `default` or an
+/// `UnexpectedStatus` error.
+fn decode(op: &Operation) -> TokenStream {
     let arms = op
         .responses
         .iter()
@@ -353,9 +438,8 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
             body
         })),
     };
-
     // Without a documented status there is nothing to match.
-    let decode = if op.responses.iter().all(|c| c.status == Status::Default) {
+    if op.responses.iter().all(|c| c.status == Status::Default) {
         fallback
     } else {
         quote! {
@@ -363,26 +447,6 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
                 #(#arms)*
                 _ => #fallback,
             }
-        }
-    };
-    let headers_binding = if op.responses.iter().any(|c| !c.headers.is_empty()) {
-        quote!(headers)
-    } else {
-        quote!(_)
-    };
-    quote! {
-        #doc
-        pub async fn #name(&self, #arg) -> ::std::result::Result<super::#response, Error> {
-            let mut url = self.base_url.clone();
-            #(#path)*
-            #query
-            let #mutable request = self.http.request(::reqwest::Method::#method, url);
-            #(#headers)*
-            #body
-            #form
-            #accept
-            let (status, #headers_binding, body) = self.execute(request).await?;
-            #decode
         }
     }
 }

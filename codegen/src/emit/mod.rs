@@ -44,7 +44,7 @@ pub(crate) fn emit(api: &Api, what: Emit) -> TokenStream {
 
 /// Where an emitted type reference is written from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Scope {
+pub(crate) enum Site {
     /// Inside `types`.
     Types,
     /// At the top of the generated module (request and response types).
@@ -55,7 +55,7 @@ pub(crate) enum Scope {
 
 /// Spells a type with fully qualified paths, so that a document type named
 /// `String` or `Option` cannot change what the generated code means.
-pub(crate) fn ty(t: &Ty, scope: Scope) -> TokenStream {
+pub(crate) fn ty(t: &Ty, site: Site) -> TokenStream {
     match t {
         Ty::String => quote!(::std::string::String),
         Ty::I32 => quote!(i32),
@@ -66,33 +66,33 @@ pub(crate) fn ty(t: &Ty, scope: Scope) -> TokenStream {
         Ty::DateTime => quote!(::chrono::DateTime<::chrono::Utc>),
         Ty::Date => quote!(::chrono::NaiveDate),
         Ty::Uuid => quote!(::uuid::Uuid),
-        Ty::Base64 => match scope {
-            Scope::Types | Scope::Side => quote!(super::Base64),
-            Scope::Top => quote!(Base64),
+        Ty::Base64 => match site {
+            Site::Types | Site::Side => quote!(super::Base64),
+            Site::Top => quote!(Base64),
         },
         Ty::Json => quote!(::serde_json::Value),
         Ty::Bytes => quote!(::bytes::Bytes),
-        Ty::File => match scope {
-            Scope::Types | Scope::Side => quote!(super::FilePart),
-            Scope::Top => quote!(FilePart),
+        Ty::File => match site {
+            Site::Types | Site::Side => quote!(super::FilePart),
+            Site::Top => quote!(FilePart),
         },
         Ty::Named(name) => {
             let name = ident(name);
-            match scope {
-                Scope::Types => quote!(#name),
-                Scope::Top | Scope::Side => quote!(types::#name),
+            match site {
+                Site::Types => quote!(#name),
+                Site::Top | Site::Side => quote!(types::#name),
             }
         }
         Ty::Vec(item) => {
-            let item = ty(item, scope);
+            let item = ty(item, site);
             quote!(::std::vec::Vec<#item>)
         }
         Ty::Map(value) => {
-            let value = ty(value, scope);
+            let value = ty(value, site);
             quote!(::std::collections::BTreeMap<::std::string::String, #value>)
         }
         Ty::Boxed(inner) => {
-            let inner = ty(inner, scope);
+            let inner = ty(inner, site);
             quote!(::std::boxed::Box<#inner>)
         }
     }
@@ -207,7 +207,7 @@ fn shared(api: &Api) -> TokenStream {
         });
         let body = op.body.as_ref().map(|b| {
             let name = ident(&b.name);
-            let mut t = ty(&b.ty, Scope::Top);
+            let mut t = ty(&b.ty, Site::Top);
             if !b.required {
                 t = quote!(::std::option::Option<#t>);
             }
@@ -331,7 +331,7 @@ fn variant(case: &Case) -> TokenStream {
         None => status_doc,
     };
     let doc = doc(Some(&text));
-    let body = case.body.as_ref().map(|(t, _)| ty(t, Scope::Top));
+    let body = case.body.as_ref().map(|(t, _)| ty(t, Site::Top));
     if !case.headers.is_empty() {
         let headers = case.headers.iter().map(|h| {
             let field = ident(&h.name);
@@ -464,7 +464,7 @@ fn runtime_doc(sources: &[runtime::Source], parts: &Parts) -> TokenStream {
 /// The field type of a parameter or response header: `Vec` for a list,
 /// `Option` unless required.
 pub(crate) fn param_ty(p: &crate::model::Param) -> TokenStream {
-    let mut t = ty(&p.ty, Scope::Top);
+    let mut t = ty(&p.ty, Site::Top);
     if p.list.is_some() {
         t = quote!(::std::vec::Vec<#t>);
     }

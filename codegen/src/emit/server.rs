@@ -2,85 +2,29 @@
 //! 501 until implemented) and an axum router that validates every request
 //! before the trait sees it.
 
-use super::{Scope, doc, ty};
+use super::{Site, doc, ty};
 use crate::model::{
-    Api, Case, FormKind, ListFormat, Location, Media, Method, Operation, Route, RouteKey, Rules,
-    SchemeKind, Status, Ty, TypeDef, TypeKind,
+    Api, Case, FormKind, ListFormat, Location, Media, Method, Operation, Param, Route, RouteKey,
+    Rules, SchemeKind, Status, Ty, TypeDef, TypeKind,
 };
 use crate::names::ident;
 use crate::runtime;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+/// The `server` module. Long because most of it is the module's template:
+/// the parts that vary are computed above it.
 pub(super) fn emit(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(trait_method);
-    // axum takes one `.route` per path, with every method of that path.
-    let mut by_path: Vec<(&str, Vec<TokenStream>)> = Vec::new();
-    for route in &api.routes {
-        let handler = route_name(api, route);
-        let method = format_ident!("{}", method_name(route.method));
-        let call = quote!(#method(#handler::<A>));
-        match by_path.iter_mut().find(|(p, _)| *p == route.path) {
-            Some((_, calls)) => calls.push(call),
-            None => by_path.push((&route.path, vec![call])),
-        }
-    }
-    let route_calls = by_path.iter().map(|(path, calls)| {
-        let first = &calls[0];
-        let rest = &calls[1..];
-        quote!(.route(#path, ::axum::routing::#first #(.#rest)*))
-    });
+    let route_calls = route_calls(api);
     let route_handlers = api.routes.iter().map(|r| route_handler(api, r));
-    // axum refuses literal segments starting with `:` or `*` (its 0.7 syntax)
-    // unless told they are meant literally.
-    let v07 = api
-        .routes
-        .iter()
-        .any(|r| r.path.split('/').any(|s| s.starts_with([':', '*'])))
-        .then(|| quote!(.without_v07_checks()));
     // Operations no route reaches (another takes their requests) get no handler.
     let reached: Vec<usize> = api
         .routes
         .iter()
         .flat_map(|r| r.operations.iter().copied())
         .collect();
-    // One credentials reader per distinct `security` (Kubernetes: one for
-    // 1,123 operations), not one per operation.
-    let mut securities: Vec<&[Vec<usize>]> = Vec::new();
-    for &i in &reached {
-        let security = api.operations[i].security.as_slice();
-        if !security.is_empty() && !securities.contains(&security) {
-            securities.push(security);
-        }
-    }
-    let credential_fns = securities.iter().enumerate().map(|(k, security)| {
-        let name = format_ident!("credentials_{k}");
-        let body = credentials_check(api, security);
-        let wanted: Vec<String> = security
-            .iter()
-            .map(|alternative| {
-                let keys: Vec<String> = alternative
-                    .iter()
-                    .map(|&i| format!("`{}`", api.schemes[i].key))
-                    .collect();
-                if keys.is_empty() {
-                    "nothing".to_string()
-                } else {
-                    keys.join(" and ")
-                }
-            })
-            .collect();
-        let fn_doc = doc(Some(&format!(
-            "The credentials of operations whose security is {}.",
-            wanted.join(", or ")
-        )));
-        quote! {
-            #fn_doc
-            fn #name(input: &support::Input) -> ::std::result::Result<super::Credentials, Rejection> {
-                #body
-            }
-        }
-    });
+    let (securities, credential_fns) = credential_readers(api, &reached);
     let calls = reached.iter().map(|&i| {
         let op = &api.operations[i];
         let reader = securities
@@ -100,24 +44,7 @@ pub(super) fn emit(api: &Api) -> TokenStream {
                 use super::types;
             )
         });
-    let title = if api.title.trim().is_empty() {
-        "the API".to_string()
-    } else {
-        format!("`{}`", api.title.trim())
-    };
-    let version = if api.version.trim().is_empty() {
-        String::new()
-    } else {
-        format!(" (version {})", api.version.trim())
-    };
-    let mut text = format!(
-        "The operations of {title}{version}. Every method answers 501 Not Implemented until it is \
-         implemented, so a partial implementation compiles and serves."
-    );
-    if let Some(description) = api.description.as_deref().filter(|d| !d.trim().is_empty()) {
-        text = format!("{text}\n\n{}", description.trim());
-    }
-    let trait_doc = doc(Some(&text));
+    let trait_doc = trait_doc(api);
     let support = super::support_module(api, runtime::SERVER_SUPPORT);
     let public = runtime::embed(runtime::SERVER, &super::parts(api));
     let needs = api.has_form(Some(FormKind::Multipart)).then(|| {
@@ -158,7 +85,6 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             /// a 400 with a JSON body naming the parameter; they never reach `api`.
             pub fn router<A: Api>(api: A) -> ::axum::Router {
                 ::axum::Router::new()
-                    #v07
                     #(#route_calls)*
                     .with_state(::std::sync::Arc::new(api))
             }
@@ -173,6 +99,101 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             #support
         }
     }
+}
+
+/// The router's `.route` calls: one per path, with every method of that
+/// path, and `without_v07_checks` when a literal segment starts with `:`
+/// or `*` (which axum refuses otherwise, as its 0.7 syntax).
+fn route_calls(api: &Api) -> Vec<TokenStream> {
+    // axum takes one `.route` per path, with every method of that path.
+    let mut by_path: Vec<(&str, Vec<TokenStream>)> = Vec::new();
+    for route in &api.routes {
+        let handler = route_name(api, route);
+        let method = format_ident!("{}", method_name(route.method));
+        let call = quote!(#method(#handler::<A>));
+        match by_path.iter_mut().find(|(p, _)| *p == route.path) {
+            Some((_, calls)) => calls.push(call),
+            None => by_path.push((&route.path, vec![call])),
+        }
+    }
+    let calls = by_path.iter().map(|(path, calls)| {
+        let first = &calls[0];
+        let rest = &calls[1..];
+        quote!(.route(#path, ::axum::routing::#first #(.#rest)*))
+    });
+    let v07 = api
+        .routes
+        .iter()
+        .any(|r| r.path.split('/').any(|s| s.starts_with([':', '*'])))
+        .then(|| quote!(.without_v07_checks()));
+    v07.into_iter().chain(calls).collect()
+}
+
+/// One credentials reader per distinct `security` of the operations served
+/// (Kubernetes: one for 1,123 operations), not one per operation: the
+/// securities, in order, and their readers `credentials_<k>`.
+fn credential_readers<'a>(
+    api: &'a Api,
+    reached: &[usize],
+) -> (Vec<&'a [Vec<usize>]>, Vec<TokenStream>) {
+    let mut securities: Vec<&[Vec<usize>]> = Vec::new();
+    for &i in reached {
+        let security = api.operations[i].security.as_slice();
+        if !security.is_empty() && !securities.contains(&security) {
+            securities.push(security);
+        }
+    }
+    let readers = securities.iter().enumerate().map(|(k, security)| {
+        let name = format_ident!("credentials_{k}");
+        let body = credentials_check(api, security);
+        let wanted: Vec<String> = security
+            .iter()
+            .map(|alternative| {
+                let keys: Vec<String> = alternative
+                    .iter()
+                    .map(|&i| format!("`{}`", api.schemes[i].key))
+                    .collect();
+                if keys.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    keys.join(" and ")
+                }
+            })
+            .collect();
+        let fn_doc = doc(Some(&format!(
+            "The credentials of operations whose security is {}.",
+            wanted.join(", or ")
+        )));
+        quote! {
+            #fn_doc
+            fn #name(input: &support::Input) -> ::std::result::Result<super::Credentials, Rejection> {
+                #body
+            }
+        }
+    }).collect();
+    (securities, readers)
+}
+
+/// The `Api` trait's doc: the document's title, version and description.
+fn trait_doc(api: &Api) -> TokenStream {
+    let title = if api.title.trim().is_empty() {
+        "the API".to_string()
+    } else {
+        format!("`{}`", api.title.trim())
+    };
+    let version = if api.version.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" (version {})", api.version.trim())
+    };
+    let mut text = format!(
+        "The operations of {title}{version}. Every method answers 501 Not Implemented until it is \
+         implemented, so a partial implementation compiles and serves."
+    );
+    if let Some(description) = api.description.as_deref().filter(|d| !d.trim().is_empty()) {
+        text = format!("{text}\n\n{}", description.trim());
+    }
+    doc(Some(&text))
 }
 
 fn trait_method(op: &Operation) -> TokenStream {
@@ -316,109 +337,129 @@ fn enum_values<'a>(api: &'a Api, ty: &Ty) -> Option<Vec<&'a str>> {
     None
 }
 
+/// The raw text of parameter `i`, where its location says (`None` when
+/// absent; an empty value is absent under `allowEmptyValue`).
+fn read(op: &Operation, i: usize, p: &Param) -> TokenStream {
+    let wire = &p.wire;
+    let path_order: Vec<(usize, &str, &str)> = op.path_params().collect();
+    match p.location {
+        Location::Path => {
+            let position = path_order.iter().position(|&(j, _, _)| j == i).unwrap_or(0);
+            let (_, prefix, suffix) = path_order.get(position).copied().unwrap_or((0, "", ""));
+            if prefix.is_empty() && suffix.is_empty() {
+                quote!(input.path(#position))
+            } else {
+                quote!(input.path_between(#position, #prefix, #suffix))
+            }
+        }
+        Location::Query if p.allow_empty && p.ty != Ty::String && p.list.is_none() => {
+            quote!(input.query(#wire).filter(|value| !value.is_empty()))
+        }
+        Location::Query => quote!(input.query(#wire)),
+        Location::Header => quote!(input.header(#wire)?),
+        Location::Form(_) if p.allow_empty && p.ty != Ty::String && p.list.is_none() => {
+            quote!(input.form(#wire).filter(|value| !value.is_empty()))
+        }
+        Location::Form(_) => quote!(input.form(#wire)),
+    }
+}
+
+/// The field of the request struct for parameter `i`: its raw text (with
+/// the default when absent), enum values checked, parsed as its type, and
+/// its rules checked.
+fn field(api: &Api, op: &Operation, i: usize, p: &Param) -> TokenStream {
+    let field = ident(&p.name);
+    let wire = &p.wire;
+    let location = p.location.as_str();
+    let raw = read(op, i, p);
+    if p.ty == Ty::File {
+        let value = match (p.list, p.required) {
+            (Some(_), true) => quote!(support::required_files(input.files(#wire), #wire)?),
+            (Some(_), false) => quote!(support::optional_files(input.files(#wire))),
+            (None, true) => quote!(support::required_file(input.file(#wire), #wire)?),
+            (None, false) => quote!(input.file(#wire)),
+        };
+        return quote!(#field: #value,);
+    }
+    let accepted = enum_values(api, &p.ty);
+    let mut all = match p.location {
+        Location::Form(_) => quote!(input.form_all(#wire)),
+        _ => quote!(input.query_all(#wire)),
+    };
+    let mut raw = raw;
+    // A default the parameter's own enum refuses would turn every request
+    // without the parameter into a 400: such a default is not applied.
+    let default = p.default.as_ref().filter(|d| {
+        accepted
+            .as_ref()
+            .is_none_or(|values| d.iter().all(|v| values.contains(&v.as_str())))
+    });
+    if let Some(default) = default {
+        // An absent optional parameter arrives as its default.
+        match p.list {
+            Some(ListFormat::Multi) => {
+                all = quote!(support::or_defaults(#all, &[#(#default),*]));
+            }
+            Some(format) => {
+                let text = default.join(&format.separator().to_string());
+                raw = quote!(#raw.or(::std::option::Option::Some(#text)));
+            }
+            None => {
+                let text = default.first().cloned().unwrap_or_default();
+                raw = quote!(#raw.or(::std::option::Option::Some(#text)));
+            }
+        }
+    }
+    if let Some(values) = &accepted {
+        let check = quote!(&[#(#values),*], #wire, #location);
+        all = quote!(support::all_one_of(#all, #check)?);
+        raw = match p.list {
+            None => quote!(support::one_of(#raw, #check)?),
+            Some(ListFormat::Multi) => raw,
+            Some(format) => {
+                let sep = format.separator();
+                quote!(support::items_one_of(#raw, #sep, #check)?)
+            }
+        };
+    }
+    let value = match (p.list, p.required) {
+        (Some(ListFormat::Multi), true) => {
+            quote!(support::required_multi(#all, #wire, #location)?)
+        }
+        (Some(ListFormat::Multi), false) => {
+            quote!(support::optional_multi(#all, #wire, #location)?)
+        }
+        (Some(format), true) => {
+            let sep = format.separator();
+            quote!(support::required_list(#raw, #sep, #wire, #location)?)
+        }
+        (Some(format), false) => {
+            let sep = format.separator();
+            quote!(support::optional_list(#raw, #sep, #wire, #location)?)
+        }
+        (None, true) => quote!(support::required(#raw, #wire, #location)?),
+        (None, false) => quote!(support::optional(#raw, #wire, #location)?),
+    };
+    if p.rules.is_empty() {
+        return quote!(#field: #value,);
+    }
+    let rules = rules(&p.rules);
+    quote!(#field: support::ruled(#value, &#rules, #wire, #location)?,)
+}
+
+/// An operation's handler (`route_<fn>`) and its request parser
+/// (`parse_<fn>`). Over 80 lines because the two share their names and
+/// differ by whether the operation has input and security, four templates
+/// side by side.
 fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident>) -> TokenStream {
     let name = call_name(op);
     let method = ident(&op.fn_name);
     let request = ident(&op.request);
-    let path_order: Vec<(usize, &str, &str)> = op.path_params().collect();
-    let fields = op.params.iter().enumerate().map(|(i, p)| {
-        let field = ident(&p.name);
-        let wire = &p.wire;
-        let location = p.location.as_str();
-        let raw = match p.location {
-            Location::Path => {
-                let position = path_order.iter().position(|&(j, _, _)| j == i).unwrap_or(0);
-                let (_, prefix, suffix) = path_order.get(position).copied().unwrap_or((0, "", ""));
-                if prefix.is_empty() && suffix.is_empty() {
-                    quote!(input.path(#position))
-                } else {
-                    quote!(input.path_between(#position, #prefix, #suffix))
-                }
-            }
-            Location::Query if p.allow_empty && p.ty != Ty::String && p.list.is_none() => {
-                quote!(input.query(#wire).filter(|value| !value.is_empty()))
-            }
-            Location::Query => quote!(input.query(#wire)),
-            Location::Header => quote!(input.header(#wire)?),
-            Location::Form(_) if p.allow_empty && p.ty != Ty::String && p.list.is_none() => {
-                quote!(input.form(#wire).filter(|value| !value.is_empty()))
-            }
-            Location::Form(_) => quote!(input.form(#wire)),
-        };
-        if p.ty == Ty::File {
-            let value = match (p.list, p.required) {
-                (Some(_), true) => quote!(support::required_files(input.files(#wire), #wire)?),
-                (Some(_), false) => quote!(support::optional_files(input.files(#wire))),
-                (None, true) => quote!(support::required_file(input.file(#wire), #wire)?),
-                (None, false) => quote!(input.file(#wire)),
-            };
-            return quote!(#field: #value,);
-        }
-        let accepted = enum_values(api, &p.ty);
-        let mut all = match p.location {
-            Location::Form(_) => quote!(input.form_all(#wire)),
-            _ => quote!(input.query_all(#wire)),
-        };
-        let mut raw = raw;
-        // A default the parameter's own enum refuses would turn every request
-        // without the parameter into a 400: such a default is not applied.
-        let default = p.default.as_ref().filter(|d| {
-            accepted
-                .as_ref()
-                .is_none_or(|values| d.iter().all(|v| values.contains(&v.as_str())))
-        });
-        if let Some(default) = default {
-            // An absent optional parameter arrives as its default.
-            match p.list {
-                Some(ListFormat::Multi) => {
-                    all = quote!(support::or_defaults(#all, &[#(#default),*]));
-                }
-                Some(format) => {
-                    let text = default.join(&format.separator().to_string());
-                    raw = quote!(#raw.or(::std::option::Option::Some(#text)));
-                }
-                None => {
-                    let text = default.first().cloned().unwrap_or_default();
-                    raw = quote!(#raw.or(::std::option::Option::Some(#text)));
-                }
-            }
-        }
-        if let Some(values) = &accepted {
-            let check = quote!(&[#(#values),*], #wire, #location);
-            all = quote!(support::all_one_of(#all, #check)?);
-            raw = match p.list {
-                None => quote!(support::one_of(#raw, #check)?),
-                Some(ListFormat::Multi) => raw,
-                Some(format) => {
-                    let sep = format.separator();
-                    quote!(support::items_one_of(#raw, #sep, #check)?)
-                }
-            };
-        }
-        let value = match (p.list, p.required) {
-            (Some(ListFormat::Multi), true) => {
-                quote!(support::required_multi(#all, #wire, #location)?)
-            }
-            (Some(ListFormat::Multi), false) => {
-                quote!(support::optional_multi(#all, #wire, #location)?)
-            }
-            (Some(format), true) => {
-                let sep = format.separator();
-                quote!(support::required_list(#raw, #sep, #wire, #location)?)
-            }
-            (Some(format), false) => {
-                let sep = format.separator();
-                quote!(support::optional_list(#raw, #sep, #wire, #location)?)
-            }
-            (None, true) => quote!(support::required(#raw, #wire, #location)?),
-            (None, false) => quote!(support::optional(#raw, #wire, #location)?),
-        };
-        if p.rules.is_empty() {
-            return quote!(#field: #value,);
-        }
-        let rules = rules(&p.rules);
-        quote!(#field: support::ruled(#value, &#rules, #wire, #location)?,)
-    });
+    let fields = op
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| field(api, op, i, p));
     let body = op.body.as_ref().map(|b| {
         let field = ident(&b.name);
         let value = match (&b.media, b.required) {
@@ -508,7 +549,8 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
 
 /// The body of a `credentials_<k>` reader: reads every credential a
 /// `security` names, and refuses the request with a 401 when no alternative
-/// is complete (unless one alternative needs nothing).
+/// is complete (unless one alternative needs nothing). Its length is the
+/// message and the challenge, which name every alternative.
 fn credentials_check(api: &Api, security: &[Vec<usize>]) -> TokenStream {
     let schemes: std::collections::BTreeSet<usize> = security.iter().flatten().copied().collect();
     let reads = schemes.iter().map(|&i| {
@@ -603,7 +645,7 @@ fn check_impl(def: &TypeDef) -> TokenStream {
         // An alias is its target, which has its own impl.
         TypeKind::Alias(_) => return TokenStream::new(),
         TypeKind::Newtype(inner) => {
-            let inner = ty(inner, Scope::Side);
+            let inner = ty(inner, Site::Side);
             quote!(<#inner as support::Check>::check(value, at))
         }
         // serde would read a struct from an array too (its fields in
@@ -614,7 +656,7 @@ fn check_impl(def: &TypeDef) -> TokenStream {
         TypeKind::Struct(fields) => {
             let members = fields.iter().map(|f| {
                 let wire = &f.wire;
-                let t = ty(&f.ty, Scope::Side);
+                let t = ty(&f.ty, Site::Side);
                 let nullable = f.nullable;
                 let rules = rules(&f.rules);
                 quote! {
@@ -640,7 +682,7 @@ fn check_impl(def: &TypeDef) -> TokenStream {
             other,
         } => {
             let wires = variants.iter().map(|v| v.wire.as_str());
-            let types = variants.iter().map(|v| ty(&v.ty, Scope::Side));
+            let types = variants.iter().map(|v| ty(&v.ty, Site::Side));
             let other = ident(other);
             quote! {
                 match value.get(#tag).and_then(::serde_json::Value::as_str) {
@@ -703,7 +745,7 @@ fn rules(r: &Rules) -> TokenStream {
             .numeric_enum
             .iter()
             .map(|&v| proc_macro2::Literal::f64_suffixed(v));
-        fields.push(quote!(one_of: &[#(#values),*],));
+        fields.push(quote!(numeric_enum: &[#(#values),*],));
     }
     if let Some(items) = &r.items {
         let items = rules(items);

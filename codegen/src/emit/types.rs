@@ -3,7 +3,7 @@
 //! A definition may be named `Clone`, `String` or `Result`, and it lives in
 //! this module, so everything here is spelled with full paths, derives included.
 
-use super::{Scope, doc, ty};
+use super::{Site, doc, ty};
 use crate::model::{Api, Field, TaggedVariant, TypeDef, TypeKind, Variant};
 use crate::names::ident;
 use proc_macro2::TokenStream;
@@ -24,7 +24,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
     let doc = doc(def.doc.as_deref());
     match &def.kind {
         TypeKind::Alias(t) => {
-            let t = ty(t, Scope::Types);
+            let t = ty(t, Site::Types);
             quote!(#doc pub type #name = #t;)
         }
         TypeKind::Struct(fields) => {
@@ -38,7 +38,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
             }
         }
         TypeKind::Newtype(t) => {
-            let t = ty(t, Scope::Types);
+            let t = ty(t, Site::Types);
             quote! {
                 #doc
                 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -67,7 +67,7 @@ fn tagged_enum(
 ) -> TokenStream {
     let idents: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
     let wires: Vec<_> = variants.iter().map(|v| v.wire.as_str()).collect();
-    let types: Vec<_> = variants.iter().map(|v| ty(&v.ty, Scope::Types)).collect();
+    let types: Vec<_> = variants.iter().map(|v| ty(&v.ty, Site::Types)).collect();
     let other_ty = ident(other);
     let variant_docs = wires
         .iter()
@@ -134,7 +134,7 @@ fn field(f: &Field) -> TokenStream {
     let name = ident(&f.name);
     let wire = &f.wire;
     let doc = doc(f.doc.as_deref());
-    let t = ty(&f.ty, Scope::Types);
+    let t = ty(&f.ty, Site::Types);
     let rename = (f.name.trim_start_matches("r#") != wire).then(|| quote!(rename = #wire,));
     if f.required {
         let attr = rename.map(|rename| quote!(#[serde(#rename)]));

@@ -237,6 +237,8 @@ fn fix_fields(
 }
 
 /// Repairs `value` in place; `false` when it cannot be read as `kind`.
+/// One arm per kind of field, each short; kept as one match so that every
+/// kind's repair can be read side by side.
 fn fix(value: &mut Value, kind: Kind, pointer: &str, reporter: &mut Reporter) -> bool {
     if value.is_null() {
         // `description:` with nothing after it: as if absent.

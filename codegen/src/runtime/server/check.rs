@@ -169,7 +169,7 @@ pub(super) struct Rules {
     pub(super) unique_items: bool,
     pub(super) items: Option<&'static Rules>,
     /// A numeric `enum`: the values it lists (empty: any).
-    pub(super) one_of: &'static [f64],
+    pub(super) numeric_enum: &'static [f64],
     /// A string's `pattern` (regex-lite syntax, unanchored).
     #[cfg(any(test, runtime = "patterns"))]
     pub(super) pattern: Option<&'static str>,
@@ -187,7 +187,7 @@ impl Rules {
         max_items: None,
         unique_items: false,
         items: None,
-        one_of: &[],
+        numeric_enum: &[],
         #[cfg(any(test, runtime = "patterns"))]
         pattern: None,
     };
@@ -199,8 +199,8 @@ impl Rules {
 pub(super) fn apply(value: &serde_json::Value, rules: &Rules, at: &mut String) -> Result<(), String> {
     let fail = |at: &str, why: String| Err(if at.is_empty() { why } else { format!("{at}: {why}") });
     if let Some(n) = value.as_f64() {
-        if !rules.one_of.is_empty() && !rules.one_of.contains(&n) {
-            let listed: Vec<String> = rules.one_of.iter().map(|v| v.to_string()).collect();
+        if !rules.numeric_enum.is_empty() && !rules.numeric_enum.contains(&n) {
+            let listed: Vec<String> = rules.numeric_enum.iter().map(|v| v.to_string()).collect();
             return fail(at, format!("{value} is not one of the values the enum lists ({})", listed.join(", ")));
         }
         if let Some(min) = rules.minimum.filter(|&min| n < min || (rules.exclusive_minimum && n == min)) {
@@ -319,7 +319,7 @@ mod check_tests {
 
     #[test]
     fn a_numeric_enum_admits_only_its_values() {
-        let rules = Rules { one_of: &[1.0, 2.5], ..Rules::NONE };
+        let rules = Rules { numeric_enum: &[1.0, 2.5], ..Rules::NONE };
         assert!(apply_to(2.5.into(), &rules).is_ok());
         assert!(apply_to(2.into(), &rules).unwrap_err().contains("(1, 2.5)"));
     }

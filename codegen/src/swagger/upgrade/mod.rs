@@ -52,7 +52,9 @@ struct Upgrader<'a> {
 }
 
 impl<'a> Upgrader<'a> {
-    fn document(&mut self) -> v3::OpenAPI {
+    /// The server: `scheme://host` and the base path (or the base path
+    /// alone); `https` is preferred among the schemes listed.
+    fn servers(&mut self) -> Vec<v3::Server> {
         let doc = self.doc;
         let mut servers = Vec::new();
         let base_path = match doc
@@ -104,7 +106,12 @@ impl<'a> Upgrader<'a> {
                 ..Default::default()
             });
         }
+        servers
+    }
 
+    fn document(&mut self) -> v3::OpenAPI {
+        let doc = self.doc;
+        let servers = self.servers();
         let mut schemas = IndexMap::new();
         for (name, schema) in &doc.definitions {
             let pointer = join("#/definitions", name);
@@ -620,4 +627,188 @@ pub(crate) fn path_to_pointer(base: &str, path: &serde_path_to_error::Path) -> S
         }
     }
     pointer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+
+    /// A Swagger 2.0 document of these paths (the body of `paths:`), upgraded.
+    fn front_of(paths: &str) -> (Front, Vec<Diagnostic>) {
+        let yaml = format!("swagger: \"2.0\"\ninfo: {{title: t, version: \"1\"}}\npaths:{paths}");
+        let mut reporter = Reporter::new("test.yaml");
+        let (mut tree, source) =
+            crate::load::load("test.yaml", yaml.as_bytes(), &mut reporter).expect("YAML");
+        crate::swagger::normalize(&mut tree, &mut reporter);
+        let document: v2::Swagger = serde_json::from_value(tree).expect("Swagger 2.0");
+        let front = upgrade(&document, &mut reporter);
+        (front, reporter.finish(Some(&source)))
+    }
+
+    fn operation<'f>(front: &'f Front, path: &str) -> &'f v3::Operation {
+        let item = front.api.paths.paths[path].as_item().expect("a path item");
+        item.get
+            .as_ref()
+            .or(item.post.as_ref())
+            .expect("an operation")
+    }
+
+    /// Each query or header parameter: name, style, explode.
+    fn styles(op: &v3::Operation) -> Vec<(String, String, Option<bool>)> {
+        op.parameters
+            .iter()
+            .map(|p| match p.as_item().expect("inline") {
+                v3::Parameter::Query {
+                    parameter_data,
+                    style,
+                    ..
+                } => (
+                    parameter_data.name.clone(),
+                    format!("{style:?}"),
+                    parameter_data.explode,
+                ),
+                v3::Parameter::Header { parameter_data, .. } => (
+                    parameter_data.name.clone(),
+                    "Simple".to_string(),
+                    parameter_data.explode,
+                ),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn collection_formats_become_styles_and_tsv_an_extra() {
+        let (front, diagnostics) = front_of(
+            r#"
+  /a:
+    get:
+      parameters:
+        - {name: c, in: query, type: array, items: {type: string}}
+        - {name: s, in: query, type: array, items: {type: string}, collectionFormat: ssv}
+        - {name: p, in: query, type: array, items: {type: string}, collectionFormat: pipes}
+        - {name: m, in: query, type: array, items: {type: string}, collectionFormat: multi}
+        - {name: t, in: query, type: array, items: {type: string}, collectionFormat: tsv}
+        - {name: h, in: header, type: array, items: {type: string}, collectionFormat: multi}
+      responses: {204: {description: ok}}
+"#,
+        );
+        let op = operation(&front, "/a");
+        let style =
+            |name: &str, style: &str, explode| (name.to_string(), style.to_string(), Some(explode));
+        assert_eq!(
+            styles(op),
+            [
+                style("c", "Form", false),
+                style("s", "SpaceDelimited", false),
+                style("p", "PipeDelimited", false),
+                style("m", "Form", true),
+                style("t", "Form", false),
+                style("h", "Simple", false),
+            ]
+        );
+        let tabs: Vec<&str> = front
+            .extras
+            .tab_separated
+            .iter()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(tabs, ["#/paths/~1a/get/parameters/4"]);
+        // A header cannot repeat: multi is read as csv, with a warning.
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(
+            diagnostics[0].pointer,
+            "#/paths/~1a/get/parameters/5/collectionFormat"
+        );
+    }
+
+    #[test]
+    fn form_data_is_a_form_body_with_an_encoding_and_points_back() {
+        let (front, diagnostics) = front_of(
+            r#"
+  /f:
+    post:
+      parameters:
+        - {name: tags, in: formData, type: array, items: {type: string}, collectionFormat: pipes}
+        - {name: n, in: formData, type: integer, required: true, allowEmptyValue: true}
+        - {name: up, in: formData, type: file}
+      responses: {204: {description: ok}}
+"#,
+        );
+        assert_eq!(diagnostics, []);
+        let body = operation(&front, "/f").request_body.as_ref().unwrap();
+        let body = body.as_item().unwrap();
+        assert!(body.required);
+        // A file makes the form multipart.
+        let media = &body.content["multipart/form-data"];
+        assert_eq!(body.content.len(), 1);
+        let tags = &media.encoding["tags"];
+        assert_eq!(
+            (tags.style.clone(), tags.explode),
+            (Some(v3::QueryStyle::PipeDelimited), false)
+        );
+        assert_eq!(media.encoding.len(), 1);
+        let at = "#/paths/~1f/post/requestBody/content/multipart~1form-data/schema/properties/n";
+        assert!(front.extras.allow_empty.contains(at));
+        assert_eq!(front.origins.original(at), "#/paths/~1f/post/parameters/1");
+    }
+
+    #[test]
+    fn an_operation_parameter_overrides_the_path_one_and_bodies_take_consumes() {
+        let (front, diagnostics) = front_of(
+            r#"
+  /p/{id}:
+    parameters:
+      - {name: id, in: path, required: true, type: string}
+      - {name: q, in: query, type: string}
+    post:
+      consumes: [application/xml, application/json]
+      parameters:
+        - {name: id, in: path, required: true, type: integer}
+        - {name: b, in: body, schema: {type: object}}
+      responses:
+        200: {description: ok}
+        2XX: {description: fine}
+        x-note: {description: not a status}
+        abc: {description: not a status either}
+"#,
+        );
+        let op = operation(&front, "/p/{id}");
+        let names: Vec<(&str, String)> = op
+            .parameters
+            .iter()
+            .map(|p| {
+                let data = p.as_item().unwrap().parameter_data_ref();
+                let v3::ParameterSchemaOrContent::Schema(v3::ReferenceOr::Item(s)) = &data.format
+                else {
+                    panic!()
+                };
+                (
+                    data.name.as_str(),
+                    format!("{:?}", s.schema_kind).chars().take(20).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(names.len(), 2);
+        assert_eq!(names[0].0, "q");
+        assert_eq!(names[1].0, "id");
+        assert!(names[1].1.starts_with("Type(Integer"), "{names:?}");
+        let body = op.request_body.as_ref().unwrap().as_item().unwrap();
+        let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
+        assert_eq!(types, ["application/xml", "application/json"]);
+        assert!(
+            op.responses
+                .responses
+                .contains_key(&v3::StatusCode::Code(200))
+        );
+        assert!(
+            op.responses
+                .responses
+                .contains_key(&v3::StatusCode::Range(2))
+        );
+        assert_eq!(op.responses.responses.len(), 2);
+        let warned: Vec<&str> = diagnostics.iter().map(|d| d.pointer.as_str()).collect();
+        assert_eq!(warned, ["#/paths/~1p~1{id}/post/responses/abc"]);
+    }
 }

@@ -34,27 +34,7 @@ impl Upgrader<'_> {
             };
             return v3::ReferenceOr::Reference { reference };
         }
-        let mut extensions = v2::extensions(&s.rest);
-        let nullable = matches!(extensions.get("x-nullable"), Some(Value::Bool(true)));
-        extensions.shift_remove("x-nullable");
-        let schema_data = v3::SchemaData {
-            nullable,
-            read_only: s.read_only,
-            title: s.title.clone(),
-            description: s.description.clone(),
-            default: s.default.clone(),
-            example: s.example.clone(),
-            discriminator: s
-                .discriminator
-                .as_ref()
-                .map(|property_name| v3::Discriminator {
-                    property_name: property_name.clone(),
-                    ..Default::default()
-                }),
-            extensions,
-            ..Default::default()
-        };
-
+        let schema_data = schema_data(s);
         if let Some(all_of) = &s.all_of {
             let mut members: Vec<_> = all_of
                 .iter()
@@ -74,124 +54,157 @@ impl Upgrader<'_> {
                 schema_kind: v3::SchemaKind::AllOf { all_of: members },
             });
         }
-
         let type_name = match &s.type_ {
-            Some(Value::String(t)) => Some(t.trim().to_string()),
+            Some(Value::String(t)) => Some(t.trim()),
             Some(other) => {
                 self.reporter.warn(
                     join(pointer, "type"),
                     format!("`type` must be a string, found {other}; read as free-form JSON"),
                 );
-                return v3::ReferenceOr::Item(v3::Schema {
-                    schema_data,
-                    schema_kind: v3::SchemaKind::Any(Default::default()),
-                });
+                None
             }
-            None if s.properties.is_some() || s.additional_properties.is_some() => {
-                Some("object".to_string())
-            }
-            None if s.items.is_some() => Some("array".to_string()),
+            None if s.properties.is_some() || s.additional_properties.is_some() => Some("object"),
+            None if s.items.is_some() => Some("array"),
             None => None,
         };
-        let enum_values = s.enumeration.clone().unwrap_or_default();
-        let schema_kind = match type_name.as_deref() {
-            Some("string") | Some("file") => {
-                let format = if type_name.as_deref() == Some("file") {
-                    Some("binary".to_string())
-                } else {
-                    s.format.clone()
-                };
-                v3::SchemaKind::Type(v3::Type::String(v3::StringType {
-                    format: variant_or_unknown(format),
-                    pattern: s.pattern.clone(),
-                    enumeration: enum_values
-                        .iter()
-                        .map(|v| match v {
-                            Value::Null => None,
-                            Value::String(s) => Some(s.clone()),
-                            other => Some(other.to_string()),
-                        })
-                        .collect(),
-                    min_length: s.min_length,
-                    max_length: s.max_length,
-                }))
-            }
-            Some("integer") => v3::SchemaKind::Type(v3::Type::Integer(v3::IntegerType {
-                format: variant_or_unknown(s.format.clone()),
-                multiple_of: s.multiple_of.map(|m| m as i64),
-                exclusive_minimum: s.exclusive_minimum,
-                exclusive_maximum: s.exclusive_maximum,
-                minimum: s.minimum.map(|m| m.ceil() as i64),
-                maximum: s.maximum.map(|m| m.floor() as i64),
-                enumeration: enum_values.iter().map(Value::as_i64).collect(),
-            })),
-            Some("number") => v3::SchemaKind::Type(v3::Type::Number(v3::NumberType {
-                format: variant_or_unknown(s.format.clone()),
-                multiple_of: s.multiple_of,
-                exclusive_minimum: s.exclusive_minimum,
-                exclusive_maximum: s.exclusive_maximum,
-                minimum: s.minimum,
-                maximum: s.maximum,
-                enumeration: enum_values.iter().map(Value::as_f64).collect(),
-            })),
-            Some("boolean") => v3::SchemaKind::Type(v3::Type::Boolean(v3::BooleanType {
-                enumeration: enum_values.iter().map(Value::as_bool).collect(),
-            })),
-            Some("array") => v3::SchemaKind::Type(v3::Type::Array(v3::ArrayType {
-                items: match &s.items {
-                    Some(items) => Some(boxed(self.schema(items, &join(pointer, "items")))),
-                    None => {
-                        self.reporter.warn(
-                            pointer.to_string(),
-                            "array without `items`; items read as free-form JSON",
-                        );
-                        None
-                    }
-                },
-                min_items: s.min_items,
-                max_items: s.max_items,
-                unique_items: s.unique_items,
-            })),
-            Some("object") => {
-                let mut object = v3::ObjectType {
-                    required: s.required.clone(),
-                    min_properties: s.min_properties,
-                    max_properties: s.max_properties,
-                    ..Default::default()
-                };
-                for (name, property) in s.properties.iter().flatten() {
-                    let p_pointer = join(&join(pointer, "properties"), name);
-                    object
-                        .properties
-                        .insert(name.clone(), boxed(self.schema(property, &p_pointer)));
-                }
-                object.additional_properties = match &s.additional_properties {
-                    None => None,
-                    Some(v2::AdditionalProperties::Any(b)) => {
-                        Some(v3::AdditionalProperties::Any(*b))
-                    }
-                    Some(v2::AdditionalProperties::Schema(schema)) => {
-                        Some(v3::AdditionalProperties::Schema(Box::new(
-                            self.schema(schema, &join(pointer, "additionalProperties")),
-                        )))
-                    }
-                };
-                v3::SchemaKind::Type(v3::Type::Object(object))
-            }
-            None => v3::SchemaKind::Any(Default::default()),
-            Some(other) => {
+        let schema_kind = match type_name {
+            Some("array") => self.array(s, pointer),
+            Some("object") => self.object(s, pointer),
+            Some(name) => scalar(s, name).unwrap_or_else(|| {
                 self.reporter.warn(
                     join(pointer, "type"),
-                    format!("unknown type `{other}`; read as free-form JSON"),
+                    format!("unknown type `{name}`; read as free-form JSON"),
                 );
                 v3::SchemaKind::Any(Default::default())
-            }
+            }),
+            None => v3::SchemaKind::Any(Default::default()),
         };
         v3::ReferenceOr::Item(v3::Schema {
             schema_data,
             schema_kind,
         })
     }
+
+    fn array(&mut self, s: &v2::Schema, pointer: &str) -> v3::SchemaKind {
+        let items = match &s.items {
+            Some(items) => Some(boxed(self.schema(items, &join(pointer, "items")))),
+            None => {
+                self.reporter.warn(
+                    pointer.to_string(),
+                    "array without `items`; items read as free-form JSON",
+                );
+                None
+            }
+        };
+        v3::SchemaKind::Type(v3::Type::Array(v3::ArrayType {
+            items,
+            min_items: s.min_items,
+            max_items: s.max_items,
+            unique_items: s.unique_items,
+        }))
+    }
+
+    fn object(&mut self, s: &v2::Schema, pointer: &str) -> v3::SchemaKind {
+        let mut object = v3::ObjectType {
+            required: s.required.clone(),
+            min_properties: s.min_properties,
+            max_properties: s.max_properties,
+            ..Default::default()
+        };
+        for (name, property) in s.properties.iter().flatten() {
+            let p_pointer = join(&join(pointer, "properties"), name);
+            object
+                .properties
+                .insert(name.clone(), boxed(self.schema(property, &p_pointer)));
+        }
+        object.additional_properties = match &s.additional_properties {
+            None => None,
+            Some(v2::AdditionalProperties::Any(b)) => Some(v3::AdditionalProperties::Any(*b)),
+            Some(v2::AdditionalProperties::Schema(schema)) => {
+                Some(v3::AdditionalProperties::Schema(Box::new(
+                    self.schema(schema, &join(pointer, "additionalProperties")),
+                )))
+            }
+        };
+        v3::SchemaKind::Type(v3::Type::Object(object))
+    }
+}
+
+/// What every schema has whatever its type: `x-nullable` as `nullable`,
+/// `readOnly`, texts, `default`, `example`, `discriminator`, extensions.
+fn schema_data(s: &v2::Schema) -> v3::SchemaData {
+    let mut extensions = v2::extensions(&s.rest);
+    let nullable = matches!(extensions.get("x-nullable"), Some(Value::Bool(true)));
+    extensions.shift_remove("x-nullable");
+    v3::SchemaData {
+        nullable,
+        read_only: s.read_only,
+        title: s.title.clone(),
+        description: s.description.clone(),
+        default: s.default.clone(),
+        example: s.example.clone(),
+        discriminator: s
+            .discriminator
+            .as_ref()
+            .map(|property_name| v3::Discriminator {
+                property_name: property_name.clone(),
+                ..Default::default()
+            }),
+        extensions,
+        ..Default::default()
+    }
+}
+
+/// A schema of a scalar type (`file` is a binary string); `None` for a
+/// type Swagger 2.0 does not have.
+fn scalar(s: &v2::Schema, type_name: &str) -> Option<v3::SchemaKind> {
+    let enum_values = s.enumeration.clone().unwrap_or_default();
+    let ty = match type_name {
+        "string" | "file" => {
+            let format = if type_name == "file" {
+                Some("binary".to_string())
+            } else {
+                s.format.clone()
+            };
+            v3::Type::String(v3::StringType {
+                format: variant_or_unknown(format),
+                pattern: s.pattern.clone(),
+                enumeration: enum_values
+                    .iter()
+                    .map(|v| match v {
+                        Value::Null => None,
+                        Value::String(s) => Some(s.clone()),
+                        other => Some(other.to_string()),
+                    })
+                    .collect(),
+                min_length: s.min_length,
+                max_length: s.max_length,
+            })
+        }
+        "integer" => v3::Type::Integer(v3::IntegerType {
+            format: variant_or_unknown(s.format.clone()),
+            multiple_of: s.multiple_of.map(|m| m as i64),
+            exclusive_minimum: s.exclusive_minimum,
+            exclusive_maximum: s.exclusive_maximum,
+            minimum: s.minimum.map(|m| m.ceil() as i64),
+            maximum: s.maximum.map(|m| m.floor() as i64),
+            enumeration: enum_values.iter().map(Value::as_i64).collect(),
+        }),
+        "number" => v3::Type::Number(v3::NumberType {
+            format: variant_or_unknown(s.format.clone()),
+            multiple_of: s.multiple_of,
+            exclusive_minimum: s.exclusive_minimum,
+            exclusive_maximum: s.exclusive_maximum,
+            minimum: s.minimum,
+            maximum: s.maximum,
+            enumeration: enum_values.iter().map(Value::as_f64).collect(),
+        }),
+        "boolean" => v3::Type::Boolean(v3::BooleanType {
+            enumeration: enum_values.iter().map(Value::as_bool).collect(),
+        }),
+        _ => return None,
+    };
+    Some(v3::SchemaKind::Type(ty))
 }
 
 pub(super) fn any_schema() -> v3::Schema {
