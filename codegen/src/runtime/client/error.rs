@@ -40,3 +40,17 @@ impl std::error::Error for Error {
         }
     }
 }
+
+#[cfg(test)]
+mod error_tests {
+    use super::*;
+
+    #[test]
+    fn errors_say_what_went_wrong_and_keep_the_body() {
+        let error = Error::UnexpectedStatus { status: 418, body: bytes::Bytes::from_static(b"tea") };
+        assert_eq!(error.to_string(), "undocumented status 418 (3 bytes of body)");
+        let error = Error::InvalidRequest { parameter: "id", message: "a line break".into() };
+        assert_eq!(error.to_string(), "parameter `id` cannot be sent: a line break");
+        assert!(std::error::Error::source(&error).is_none());
+    }
+}

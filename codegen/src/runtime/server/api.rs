@@ -104,3 +104,48 @@ impl axum::response::IntoResponse for Rejection {
         response
     }
 }
+
+#[cfg(test)]
+mod api_tests {
+    use super::*;
+    use axum::response::IntoResponse;
+
+    async fn json_of(response: axum::response::Response) -> serde_json::Value {
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_rejection_is_json_naming_the_parameter_and_what_is_accepted() {
+        let mut rejection = Rejection::new("status", "query", "unknown value");
+        rejection.accepted = vec!["a".into(), "b".into()];
+        assert_eq!(rejection.to_string(), "query `status`: unknown value");
+        let response = rejection.into_response();
+        assert_eq!(response.status(), 400);
+        assert_eq!(response.headers()["content-type"], "application/json");
+        let body = json_of(response).await;
+        assert_eq!(
+            body,
+            serde_json::json!({"error": "bad request", "parameter": "status", "in": "query",
+                "message": "unknown value", "accepted": ["a", "b"]})
+        );
+    }
+
+    #[tokio::test]
+    async fn a_401_carries_its_challenge() {
+        let mut rejection = Rejection::new("basic", "security", "missing credentials");
+        rejection.status = axum::http::StatusCode::UNAUTHORIZED;
+        rejection.challenge = Some("Basic realm=\"api\"");
+        let response = rejection.into_response();
+        assert_eq!(response.status(), 401);
+        assert_eq!(response.headers()["www-authenticate"], "Basic realm=\"api\"");
+        assert_eq!(json_of(response).await["error"], "unauthorized");
+    }
+
+    #[tokio::test]
+    async fn an_error_is_its_status_with_the_message() {
+        let response = Error::not_implemented("listPets").into_response();
+        assert_eq!(response.status(), 501);
+        assert_eq!(json_of(response).await, serde_json::json!({"error": "operation `listPets` is not implemented"}));
+    }
+}

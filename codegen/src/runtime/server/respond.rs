@@ -49,3 +49,34 @@ pub(super) fn set_header(response: &mut axum::response::Response, name: &'static
         }
     }
 }
+
+#[cfg(test)]
+mod respond_tests {
+    use super::*;
+
+    #[test]
+    fn bodies_carry_their_content_type_and_an_empty_untyped_body_none() {
+        let response = json(201, &serde_json::json!({"a": 1}));
+        assert_eq!(response.status(), 201);
+        assert_eq!(response.headers()["content-type"], "application/json");
+        let response = raw(200, "text/plain", bytes::Bytes::from_static(b"hi"));
+        assert_eq!(response.headers()["content-type"], "text/plain");
+        let response = untyped(204, bytes::Bytes::new());
+        assert!(response.headers().get("content-type").is_none());
+        let response = untyped(200, bytes::Bytes::from_static(b"x"));
+        assert_eq!(response.headers()["content-type"], "application/octet-stream");
+        // A status that is not one is an internal error, not a panic.
+        assert_eq!(empty(1000).status(), 500);
+    }
+
+    #[test]
+    fn a_header_that_cannot_be_sent_turns_the_response_into_a_500() {
+        let mut response = empty(200);
+        set_header(&mut response, "x-rate", Some("10".into()));
+        set_header(&mut response, "x-absent", None);
+        assert_eq!(response.headers()["x-rate"], "10");
+        assert!(response.headers().get("x-absent").is_none());
+        set_header(&mut response, "x-bad", Some("a\r\nb".into()));
+        assert_eq!(response.status(), 500);
+    }
+}
