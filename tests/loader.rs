@@ -160,14 +160,17 @@ fn swagger_1_2_is_refused_with_its_version() {
 }
 
 #[test]
-fn openapi_3_1_is_refused_with_its_version() {
+fn an_openapi_version_other_than_3_0_and_3_1_is_refused_with_its_version() {
     let d = &errors(
         "new.yaml",
-        b"openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\npaths: {}\n",
+        b"openapi: 4.0.0\ninfo:\n  title: t\n  version: '1'\npaths: {}\n",
     )[0];
     assert_eq!(d.pointer, "#/openapi");
     assert_eq!(d.line, Some((1, 1)));
-    assert!(d.message.contains("OpenAPI 3.1.0"), "{d}");
+    assert!(
+        d.message.contains("unsupported OpenAPI version 4.0.0"),
+        "{d}"
+    );
 }
 
 #[test]

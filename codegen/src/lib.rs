@@ -56,8 +56,9 @@
 
 // The stages, in the order `pipeline` runs them:
 // 1. `load`: bytes to a tree;
-// 2. `swagger`: the Swagger 2.0 front stage (`repair`, its serde model,
-//    `upgrade`), which hands the model a `front::Front` (OpenAPI 3);
+// 2. a front stage per input: `swagger` (Swagger 2.0: `repair`, its serde
+//    model, `upgrade`) or `openapi3` (3.0 as it is, 3.1 in 3.0's terms),
+//    each handing the model a `front::Front` (OpenAPI 3.0);
 // 3. `model`: the model every emitter reads;
 // 4. `emit`: the model to tokens, with the helpers of `runtime` (real Rust
 //    files embedded into the output);
@@ -73,6 +74,7 @@ mod locate;
 mod media;
 mod model;
 mod names;
+mod openapi3;
 mod pointer;
 mod runtime;
 mod swagger;
@@ -141,27 +143,12 @@ pub fn generate(file: &str, bytes: &[u8], options: &Options) -> Result<Generated
     }
 }
 
-fn pipeline(
-    file: &str,
-    mut tree: Value,
-    options: &Options,
-    reporter: &mut Reporter,
-) -> Option<String> {
-    check_version(&tree, reporter)?;
-    swagger::normalize(&mut tree, reporter);
-    let document: swagger::Swagger = match serde_path_to_error::deserialize(tree) {
-        Ok(document) => document,
-        Err(e) => {
-            let pointer = swagger::path_to_pointer("#", e.path());
-            reporter.error(
-                pointer,
-                format!("not a valid Swagger 2.0 document: {}", e.inner()),
-            );
-            return None;
-        }
+fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter) -> Option<String> {
+    let front = match input_version(&tree, reporter)? {
+        Input::Swagger2 => swagger::read(tree, reporter)?,
+        Input::OpenApi(version) => openapi3::read(tree, version, reporter)?,
     };
-    let upgraded = swagger::upgrade(&document, reporter);
-    let api = model::build(&upgraded, reporter);
+    let api = model::build(&front, reporter);
     if reporter.has_errors() {
         return None;
     }
@@ -184,40 +171,58 @@ fn pipeline(
     }
 }
 
-/// Refuses documents that are not Swagger 2.0, saying what they are instead.
-fn check_version(tree: &Value, reporter: &mut Reporter) -> Option<()> {
+/// What a document says it is.
+enum Input {
+    Swagger2,
+    OpenApi(openapi3::Version),
+}
+
+/// The document's version; documents that are neither Swagger 2.0 nor
+/// OpenAPI 3.0 or 3.1 are refused, saying what they are instead.
+fn input_version(tree: &Value, reporter: &mut Reporter) -> Option<Input> {
     let Some(object) = tree.as_object() else {
-        reporter.error("#", "the document is not a mapping (a Swagger 2.0 document is an object with `swagger: \"2.0\"`)");
+        reporter.error("#", "the document is not a mapping (a Swagger 2.0 or OpenAPI 3 document is an object with `swagger: \"2.0\"` or `openapi: 3.x.y`)");
         return None;
     };
     if let Some(version) = object.get("openapi") {
-        reporter.error(
-            "#/openapi",
-            format!(
-                "this is an OpenAPI {} document; only Swagger 2.0 is supported",
-                display(version)
-            ),
-        );
-        return None;
+        let text = display(version);
+        if version.is_number() {
+            reporter.warn(
+                "#/openapi",
+                format!("`openapi` should be a string such as \"{text}.0\", not a number"),
+            );
+        }
+        let mut parts = text.trim().split('.');
+        return match (parts.next(), parts.next()) {
+            (Some("3"), Some("0")) => Some(Input::OpenApi(openapi3::Version::V30)),
+            (Some("3"), Some("1")) => Some(Input::OpenApi(openapi3::Version::V31)),
+            _ => {
+                reporter.error(
+                    "#/openapi",
+                    format!("unsupported OpenAPI version {text}; Swagger 2.0 and OpenAPI 3.0 and 3.1 are supported"),
+                );
+                None
+            }
+        };
     }
     if let Some(version) = object.get("swaggerVersion") {
         reporter.error(
             "#/swaggerVersion",
             format!(
-                "this is a Swagger {} document; only Swagger 2.0 is supported",
+                "this is a Swagger {} document; Swagger 2.0 and OpenAPI 3.0 and 3.1 are supported",
                 display(version)
             ),
         );
         return None;
     }
     match object.get("swagger") {
-        Some(Value::String(v)) if v.trim() == "2.0" => Some(()),
+        Some(Value::String(v)) if v.trim() == "2.0" => Some(Input::Swagger2),
         Some(Value::Number(n)) if n.as_f64() == Some(2.0) => {
             reporter.warn(
                 "#/swagger",
                 "`swagger` should be the string \"2.0\", not a number",
             );
-            Some(())
+            Some(Input::Swagger2)
         }
         Some(other) => {
             reporter.error(
@@ -232,7 +237,7 @@ fn check_version(tree: &Value, reporter: &mut Reporter) -> Option<()> {
         None => {
             reporter.error(
                 "#",
-                "no `swagger: \"2.0\"` field: this is not a Swagger 2.0 document",
+                "neither `swagger: \"2.0\"` nor `openapi: 3.x.y`: this is not a Swagger 2.0 or OpenAPI 3 document",
             );
             None
         }

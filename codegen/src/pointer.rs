@@ -32,6 +32,20 @@ pub(crate) fn schema_name(reference: &str) -> Option<String> {
     reference.strip_prefix(SCHEMAS).map(unescape)
 }
 
+/// A JSON pointer for a serde_path_to_error path below `base`.
+pub(crate) fn from_path(base: &str, path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = base.to_string();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer = join(&pointer, index),
+            Segment::Map { key } => pointer = join(&pointer, key),
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    pointer
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -103,12 +103,12 @@ fn warnings_go_to_stderr_and_strict_makes_them_fail() {
 fn check_reports_located_errors_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let spec = dir.path().join("broken.yaml");
-    std::fs::write(&spec, "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n").unwrap();
+    std::fs::write(&spec, "openapi: 4.0.0\ninfo: {title: t, version: '1'}\n").unwrap();
     let output = run(&["check".as_ref(), spec.as_os_str()]);
     assert_eq!(output.status.code(), Some(1));
     let text = stderr(&output);
     assert!(
-        text.contains("broken.yaml:1:1: #/openapi: this is an OpenAPI 3.1.0 document"),
+        text.contains("broken.yaml:1:1: #/openapi: unsupported OpenAPI version 4.0.0"),
         "{text}"
     );
     assert_eq!(

@@ -253,13 +253,13 @@ impl Lowering<'_> {
                 let t = content.keys().find(|t| !is_json(t)).unwrap_or(t);
                 (Some(Ty::Bytes), Media::Raw(t.clone()))
             }
-            Some((_, media)) => (
-                media
-                    .schema
-                    .as_ref()
-                    .map(|s| self.ty(s, hint, &join(pointer, "schema"))),
-                Media::Json,
-            ),
+            Some((t, media)) => {
+                let at = join(&join(&join(pointer, "content"), t), "schema");
+                (
+                    media.schema.as_ref().map(|s| self.ty(s, hint, &at)),
+                    Media::Json,
+                )
+            }
             None => match content.iter().next() {
                 Some((t, media)) => (
                     media.schema.as_ref().map(|_| Ty::Bytes),

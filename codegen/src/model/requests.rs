@@ -88,7 +88,13 @@ impl Lowering<'_> {
                     };
                     (Location::Path, parameter_data, list)
                 }
-                v3::Parameter::Cookie { .. } => continue,
+                v3::Parameter::Cookie { .. } => {
+                    self.warn(
+                        &p_pointer,
+                        "cookie parameters are not supported yet; ignored",
+                    );
+                    continue;
+                }
             };
             let list = self.tabs(&p_pointer, list);
             if location == Location::Query && fixed_query.iter().any(|(k, _)| *k == data.name) {

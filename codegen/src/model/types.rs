@@ -249,6 +249,20 @@ impl Lowering<'_> {
                 Some(v3::AdditionalProperties::Any(true)) => Ty::Map(Box::new(Ty::Json)),
                 _ => Ty::Json,
             },
+            v3::SchemaKind::OneOf { .. }
+            | v3::SchemaKind::AnyOf { .. }
+            | v3::SchemaKind::Not { .. } => {
+                let keyword = match &schema.schema_kind {
+                    v3::SchemaKind::OneOf { .. } => "oneOf",
+                    v3::SchemaKind::AnyOf { .. } => "anyOf",
+                    _ => "not",
+                };
+                self.warn(
+                    pointer,
+                    format!("`{keyword}` is not supported yet; read as free-form JSON"),
+                );
+                Ty::Json
+            }
             _ => Ty::Json,
         }
     }

@@ -11,7 +11,28 @@ mod repair;
 mod upgrade;
 
 pub(crate) use repair::normalize;
-pub(crate) use upgrade::{path_to_pointer, upgrade};
+pub(crate) use upgrade::upgrade;
+
+use crate::diagnostic::Reporter;
+use crate::front::Front;
+
+/// Reads a Swagger 2.0 document's tree; `None` when it is not one (the
+/// error is reported).
+pub(crate) fn read(mut tree: Value, reporter: &mut Reporter) -> Option<Front> {
+    normalize(&mut tree, reporter);
+    let document: Swagger = match serde_path_to_error::deserialize(tree) {
+        Ok(document) => document,
+        Err(e) => {
+            let pointer = crate::pointer::from_path("#", e.path());
+            reporter.error(
+                pointer,
+                format!("not a valid Swagger 2.0 document: {}", e.inner()),
+            );
+            return None;
+        }
+    };
+    Some(upgrade(&document, reporter))
+}
 
 use indexmap::IndexMap;
 use serde::Deserialize;

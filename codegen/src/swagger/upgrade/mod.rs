@@ -305,7 +305,7 @@ impl<'a> Upgrader<'a> {
             let operation: v2::Operation = match serde_path_to_error::deserialize(value) {
                 Ok(operation) => operation,
                 Err(e) => {
-                    let at = path_to_pointer(&op_pointer, e.path());
+                    let at = crate::pointer::from_path(&op_pointer, e.path());
                     self.reporter
                         .error(at, format!("malformed operation: {}", e.inner()));
                     continue;
@@ -462,10 +462,26 @@ impl<'a> Upgrader<'a> {
             }
         }
         let request_body = body.map(|(p_pointer, body)| {
-            self.origins.record(join(at, "requestBody"), p_pointer);
+            let body_at = join(at, "requestBody");
+            self.origins.record(body_at.clone(), p_pointer.clone());
+            self.record_content(&body.content, &body_at, &p_pointer);
             v3::ReferenceOr::Item(body)
         });
         (parameters, request_body)
+    }
+
+    /// Each media type of `content` (of the body or response at `at`) comes
+    /// from `origin`, where Swagger 2.0 keeps the one schema they share.
+    fn record_content(
+        &mut self,
+        content: &IndexMap<String, v3::MediaType>,
+        at: &str,
+        origin: &str,
+    ) {
+        for media_type in content.keys() {
+            let media_at = join(&join(at, "content"), media_type);
+            self.origins.record(media_at, origin.to_string());
+        }
     }
 
     /// The `body` parameter as a request body of every `consumes` type.
@@ -507,8 +523,9 @@ impl<'a> Upgrader<'a> {
             let r_pointer = join(&join(pointer, "responses"), code);
             let upgraded = self.response(response, &r_pointer, produces);
             let status = code.trim();
-            self.origins
-                .record(join(&join(at, "responses"), status), r_pointer.clone());
+            let response_at = join(&join(at, "responses"), status);
+            self.origins.record(response_at.clone(), r_pointer.clone());
+            self.record_content(&upgraded.content, &response_at, &r_pointer);
             if status == "default" {
                 responses.default = Some(v3::ReferenceOr::Item(upgraded));
             } else if let Some(code) = parse_status(status) {
@@ -613,20 +630,6 @@ fn parse_status(code: &str) -> Option<v3::StatusCode> {
         return Some(v3::StatusCode::Range((bytes[0] - b'0') as u16));
     }
     None
-}
-
-/// A JSON pointer for a serde_path_to_error path below `base`.
-pub(crate) fn path_to_pointer(base: &str, path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut pointer = base.to_string();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => pointer = join(&pointer, index),
-            Segment::Map { key } => pointer = join(&pointer, key),
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    pointer
 }
 
 #[cfg(test)]
