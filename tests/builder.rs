@@ -102,7 +102,7 @@ fn every_document_is_attempted_and_all_errors_come_back_together() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.yaml");
     let b = dir.path().join("b.json");
-    std::fs::write(&a, "openapi: 3.0.0\n").unwrap();
+    std::fs::write(&a, "openapi: 4.0.0\n").unwrap();
     std::fs::write(&b, "{\"swagger\": \"1.0\"}").unwrap();
     let out = dir.path().join("out");
     let builder = Builder::new()

@@ -122,6 +122,8 @@ pub(crate) fn doc(text: Option<&str>) -> TokenStream {
     // Inside a list item, the indentation its continuation lines get, so that
     // a wrapped item stays one item (clippy's `doc_lazy_continuation`).
     let mut item_indent = 0;
+    // Whether the line before was part of a block quote.
+    let mut in_quote = false;
     for line in text.lines() {
         let trimmed = line.trim();
         let line = if let Some(rest) = trimmed
@@ -147,10 +149,15 @@ pub(crate) fn doc(text: Option<&str>) -> TokenStream {
             trimmed.to_string()
         } else if item_indent > 0 && !trimmed.starts_with(['#', '>', '|']) {
             format!("{:item_indent$}{trimmed}", "")
+        } else if in_quote && !trimmed.starts_with('>') {
+            // A line after a quote belongs to it (clippy's
+            // `doc_lazy_continuation` asks for the marker).
+            format!("> {trimmed}")
         } else {
             item_indent = 0;
             trimmed.to_string()
         };
+        in_quote = !in_fence && line.starts_with('>');
         lines.push(line);
     }
     if in_fence {
@@ -170,13 +177,21 @@ pub(crate) fn doc(text: Option<&str>) -> TokenStream {
 /// The width of a Markdown list item's marker with its space (`- `, `12. `),
 /// when the line starts one.
 fn list_marker(line: &str) -> Option<usize> {
-    if line.starts_with(['-', '*', '+']) && line[1..].starts_with(' ') {
-        return Some(2);
+    // The item's text starts after the marker and the one to four spaces
+    // that follow it (CommonMark); more spaces start indented code.
+    let after = |marker: usize| {
+        let spaces = line[marker..].bytes().take_while(|&b| b == b' ').count();
+        (spaces >= 1).then_some(marker + if spaces > 4 { 1 } else { spaces })
+    };
+    if line.starts_with(['-', '*', '+']) {
+        return after(1);
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &line[digits..];
-    ((1..=9).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")))
-        .then_some(digits + 2)
+    if (1..=9).contains(&digits) && rest.starts_with(['.', ')']) {
+        return after(digits + 1);
+    }
+    None
 }
 
 /// The request and response types of every operation, shared by client and server.
@@ -502,6 +517,25 @@ mod tests {
                 "   the checks",
                 " 12. twelve",
                 "     more",
+                "",
+                " after"
+            ]
+        );
+    }
+
+    #[test]
+    fn list_items_keep_their_text_column_and_quotes_their_marker() {
+        assert_eq!(
+            lines("*   wide item\nmore\n\n1.  two\nthree\n\n> quoted\nlazy\n\nafter"),
+            [
+                " *   wide item",
+                "     more",
+                "",
+                " 1.  two",
+                "     three",
+                "",
+                " > quoted",
+                " > lazy",
                 "",
                 " after"
             ]

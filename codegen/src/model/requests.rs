@@ -3,7 +3,7 @@
 //! one value.
 
 use super::params::{ParamSource, query_list};
-use super::{Body, FormKind, ListFormat, Location, Lowering, Param, Rules, Segment, Ty};
+use super::{Body, FormKind, ListFormat, Location, Lowering, Media, Param, Rules, Segment, Ty};
 use crate::media::{is_json, is_media};
 use crate::names::{self, Scope};
 use crate::pointer::join;
@@ -332,7 +332,11 @@ impl Lowering<'_> {
         let (ty, media) = self.content(&body.content, &hint, &b_pointer);
         Body {
             name,
-            ty: ty.unwrap_or(Ty::Json),
+            // Without a schema: free-form JSON, or the bytes of another type.
+            ty: ty.unwrap_or(match media {
+                Media::Json => Ty::Json,
+                Media::Raw(_) => Ty::Bytes,
+            }),
             required: body.required,
             media,
             doc: body.description.clone(),

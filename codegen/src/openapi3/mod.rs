@@ -1,6 +1,7 @@
 //! The OpenAPI 3.0 and 3.1 front stage: the document is already what the
 //! model reads, once
 //!
+//! - the shapes real documents get wrong are mended (`repair`),
 //! - a 3.1 document is written in 3.0's terms (`v31`),
 //! - the tree says what openapiv3 would otherwise lose (an `encoding` with
 //!   no `explode` explodes under the form style),
@@ -14,6 +15,7 @@
 //! object moved by `inline` is recorded in the `Origins`.
 
 mod inline;
+mod repair;
 mod v31;
 
 use crate::diagnostic::Reporter;
@@ -32,9 +34,10 @@ pub(crate) enum Version {
 /// Reads an OpenAPI 3 document's tree; `None` when it is not one the model
 /// can read (the error is reported).
 pub(crate) fn read(mut tree: Value, version: Version, reporter: &mut Reporter) -> Option<Front> {
-    if version == Version::V31 {
-        v31::downgrade(&mut tree, reporter);
-    }
+    repair::repair(&mut tree, reporter);
+    // 3.1's keywords in 3.0's terms; 3.0 documents that use some of them
+    // (a numeric `exclusiveMinimum`, say) are read the same way.
+    v31::downgrade(&mut tree, reporter, version == Version::V31);
     explode_by_default(&mut tree);
     not_generated(&mut tree, reporter);
     let api: v3::OpenAPI = match serde_path_to_error::deserialize(tree) {

@@ -9,6 +9,9 @@
 //!   (a reference's `description` or `summary` alone is just dropped);
 //! - a document without `paths` (webhooks only) gets an empty one.
 //!
+//! A 3.0 document gets the same rewrites but the `$ref` one (3.0 ignores a
+//! `$ref`'s siblings): its own keywords cannot mean anything else.
+//!
 //! Schemas are found where the specification puts them (components,
 //! parameters, headers, media types, and the subschemas of each), so that
 //! a property named `const` or `type` is never mistaken for a keyword.
@@ -17,13 +20,14 @@ use crate::diagnostic::Reporter;
 use crate::pointer::join;
 use serde_json::{Map, Value};
 
-pub(super) fn downgrade(tree: &mut Value, reporter: &mut Reporter) {
+/// `v31`: whether the document says it is 3.1.
+pub(super) fn downgrade(tree: &mut Value, reporter: &mut Reporter, v31: bool) {
     let Some(root) = tree.as_object_mut() else {
         return;
     };
     root.entry("paths")
         .or_insert_with(|| Value::Object(Map::new()));
-    let mut walk = Walk { reporter };
+    let mut walk = Walk { reporter, v31 };
     if let Some(components) = root.get_mut("components").and_then(Value::as_object_mut) {
         let at = "#/components";
         walk.each(components, at, "schemas", Walk::schema);
@@ -57,6 +61,8 @@ pub(super) fn downgrade(tree: &mut Value, reporter: &mut Reporter) {
 
 struct Walk<'r> {
     reporter: &'r mut Reporter,
+    /// 3.1: a `$ref`'s siblings apply (in 3.0 they are ignored).
+    v31: bool,
 }
 
 type Visit<'r> = fn(&mut Walk<'r>, &mut Value, &str);
@@ -194,7 +200,7 @@ impl<'r> Walk<'r> {
                 object.insert(exclusive.into(), Value::Bool(true));
             }
         }
-        if let Some(reference) = object.get("$ref").cloned() {
+        if let Some(reference) = object.get("$ref").cloned().filter(|_| self.v31) {
             let siblings: Vec<String> = object
                 .keys()
                 .filter(|k| !matches!(k.as_str(), "$ref" | "description" | "summary" | "title"))
@@ -223,7 +229,7 @@ mod tests {
     fn downgraded(tree: Value) -> Value {
         let mut tree = tree;
         let mut reporter = Reporter::new("t.yaml");
-        downgrade(&mut tree, &mut reporter);
+        downgrade(&mut tree, &mut reporter, true);
         tree
     }
 
