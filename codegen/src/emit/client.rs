@@ -6,13 +6,13 @@ use crate::model::{
     Status, Ty,
 };
 use crate::names::ident;
-use crate::runtime;
+use crate::runtime::{self, Parts};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The `client` module. Long because most of it is the module's template:
 /// the parts that vary are computed above it.
-pub(super) fn emit(api: &Api) -> TokenStream {
+pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
     let methods = api.operations.iter().map(|op| operation(api, op));
     let default_base_url = api.default_base_url.as_ref().map(|url| {
         let doc = doc(Some(&format!(
@@ -23,8 +23,8 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             pub const DEFAULT_BASE_URL: &str = #url;
         }
     });
-    let support = super::support_module(api, runtime::CLIENT_SUPPORT);
-    let error = runtime::embed(runtime::CLIENT, &super::parts(api));
+    let support = super::support_module(parts, runtime::CLIENT_SUPPORT);
+    let error = runtime::embed(runtime::CLIENT, parts);
     // A document without operations has nothing to execute.
     let execute = (!api.operations.is_empty()).then(|| {
         quote! {

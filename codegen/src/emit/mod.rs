@@ -22,15 +22,17 @@ pub(crate) struct Emit {
 }
 
 pub(crate) fn emit(api: &Api, what: Emit) -> TokenStream {
+    // Decided once: each part is a walk over every type and operation.
+    let parts = parts(api);
     let types = types::emit(api);
-    let shared = shared(api);
+    let shared = shared(api, &parts);
     let client = if what.client {
-        client::emit(api)
+        client::emit(api, &parts)
     } else {
         TokenStream::new()
     };
     let server = if what.server {
-        server::emit(api)
+        server::emit(api, &parts)
     } else {
         TokenStream::new()
     };
@@ -195,7 +197,7 @@ fn list_marker(line: &str) -> Option<usize> {
 }
 
 /// The request and response types of every operation, shared by client and server.
-fn shared(api: &Api) -> TokenStream {
+fn shared(api: &Api, parts: &Parts) -> TokenStream {
     let items = api.operations.iter().map(|op| {
         let request = ident(&op.request);
         let response = ident(&op.response);
@@ -258,7 +260,7 @@ fn shared(api: &Api) -> TokenStream {
             }
         }
     });
-    let runtime = top_runtime(api);
+    let runtime = top_runtime(parts);
     let credentials = credentials(api);
     quote! {
         #runtime
@@ -427,14 +429,13 @@ pub(crate) fn parts(api: &Api) -> Parts {
 /// The runtime's public types (`FilePart`, `Base64`, `BasicAuth`) and the
 /// base64 codec, in a private module `runtime` whose public types are
 /// re-exported: nothing else in the user's module can change what they mean.
-fn top_runtime(api: &Api) -> TokenStream {
-    let parts = parts(api);
-    let items = runtime::embed_items(runtime::TOP, &parts);
+fn top_runtime(parts: &Parts) -> TokenStream {
+    let items = runtime::embed_items(runtime::TOP, parts);
     if items.is_empty() {
         return TokenStream::new();
     }
     let public = runtime::public_types(&items);
-    let doc = runtime_doc(runtime::TOP, &parts);
+    let doc = runtime_doc(runtime::TOP, parts);
     quote! {
         #doc
         #[allow(dead_code)]
@@ -447,10 +448,9 @@ fn top_runtime(api: &Api) -> TokenStream {
 
 /// A side's private `support` module: the runtime files `sources` with the
 /// parts the document uses, named in its doc.
-pub(crate) fn support_module(api: &Api, sources: &[runtime::Source]) -> TokenStream {
-    let parts = parts(api);
-    let doc = runtime_doc(sources, &parts);
-    let items = runtime::embed(sources, &parts);
+pub(crate) fn support_module(parts: &Parts, sources: &[runtime::Source]) -> TokenStream {
+    let doc = runtime_doc(sources, parts);
+    let items = runtime::embed(sources, parts);
     quote! {
         #doc
         #[allow(dead_code, unused_macros)]

@@ -8,13 +8,13 @@ use crate::model::{
     Rules, SchemeKind, Status, Ty, TypeDef, TypeKind,
 };
 use crate::names::ident;
-use crate::runtime;
+use crate::runtime::{self, Parts};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// The `server` module. Long because most of it is the module's template:
 /// the parts that vary are computed above it.
-pub(super) fn emit(api: &Api) -> TokenStream {
+pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
     let methods = api.operations.iter().map(trait_method);
     let route_calls = route_calls(api);
     let route_handlers = api.routes.iter().map(|r| route_handler(api, r));
@@ -45,8 +45,8 @@ pub(super) fn emit(api: &Api) -> TokenStream {
             )
         });
     let trait_doc = trait_doc(api);
-    let support = super::support_module(api, runtime::SERVER_SUPPORT);
-    let public = runtime::embed(runtime::SERVER, &super::parts(api));
+    let support = super::support_module(parts, runtime::SERVER_SUPPORT);
+    let public = runtime::embed(runtime::SERVER, parts);
     let needs = api.has_form(Some(FormKind::Multipart)).then(|| {
         quote! {
             ///

@@ -13,14 +13,18 @@ use openapiv3 as v3;
 const MAX_CHAIN: usize = 32;
 
 pub(super) fn inline(front: &mut Front, reporter: &mut Reporter) {
-    let components = front.api.components.clone().unwrap_or_default();
+    // Taken out while the paths are rewritten (they read it), not copied:
+    // a large document's components are most of it.
+    let taken = front.api.components.take();
+    let empty = v3::Components::default();
     let mut inliner = Inliner {
-        components: &components,
+        components: taken.as_ref().unwrap_or(&empty),
         front,
         reporter,
     };
     inliner.servers();
     inliner.paths();
+    front.api.components = taken;
 }
 
 struct Inliner<'a> {
