@@ -152,3 +152,59 @@ fn a_base_path_without_a_leading_slash_gets_one() {
         "{code}"
     );
 }
+
+#[test]
+fn a_definition_that_refers_to_itself_through_an_annotated_all_of_is_a_boxed_field() {
+    // The shape of APIs.guru's GitHub v3 document (issue 16): `$ref` with a
+    // description beside it, written as `allOf`.
+    let doc = b"swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  repo:\n    type: object\n    properties:\n      name: {type: string}\n      parent:\n        allOf: [{$ref: '#/definitions/repo'}, {description: the parent}]\n      source:\n        allOf: [{$ref: '#/definitions/repo'}, {description: the source}]\n";
+    let code = run("repo.yaml", doc.to_vec()).expect("generates");
+    assert!(
+        code.contains("/// the parent\n")
+            && code.contains("pub parent: ::std::option::Option<::std::boxed::Box<Repo>>"),
+        "{code}"
+    );
+    assert!(code.contains("pub source: ::std::option::Option<::std::boxed::Box<Repo>>"));
+    assert_eq!(
+        code.matches("pub struct Repo").count(),
+        1,
+        "one Repo, no copies: {code}"
+    );
+}
+
+#[test]
+fn an_inline_object_that_refers_back_through_all_of_ends() {
+    let doc = b"swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  identifier:\n    type: object\n    properties:\n      inner:\n        allOf:\n          - type: object\n            properties:\n              back:\n                allOf: [{$ref: '#/definitions/identifier'}, {description: back}]\n              more:\n                allOf: [{$ref: '#/definitions/identifier'}, {properties: {extra: {type: string}}}]\n";
+    let code = run("identifier.yaml", doc.to_vec()).expect("generates");
+    assert!(code.contains("pub struct IdentifierInner"), "{code}");
+    assert!(code.contains("pub struct IdentifierInnerMore"), "{code}");
+    assert!(
+        !code.contains("IdentifierInnerMoreInner"),
+        "expanded twice: {code}"
+    );
+}
+
+/// Self-references through `allOf` with properties of their own, `items`,
+/// `additionalProperties`, mutual recursion, and a chain where every link
+/// fans out three ways (3^30 copies if each reach were expanded anew): the
+/// types stay linear in the document.
+#[test]
+fn loops_and_fan_out_through_all_of_generate_linear_types() {
+    let mut definitions = serde_json::Map::new();
+    let link = |target: &str| serde_json::json!({"allOf": [{"$ref": format!("#/definitions/{target}")}, {"properties": {"note": {"type": "string"}}}]});
+    for i in 0..30 {
+        let next = format!("D{}", (i + 1) % 30);
+        definitions.insert(
+            format!("D{i}"),
+            serde_json::json!({"type": "object", "properties": {
+                "a": link(&next),
+                "b": {"type": "array", "items": link(&next)},
+                "c": {"type": "object", "additionalProperties": link(&format!("D{i}"))},
+            }}),
+        );
+    }
+    let doc = serde_json::json!({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}, "definitions": definitions});
+    let code = run("fan.json", serde_json::to_vec(&doc).unwrap()).expect("generates");
+    let structs = code.matches("pub struct ").count();
+    assert!((30..=30 * 4 + 3).contains(&structs), "{structs} structs");
+}

@@ -61,6 +61,17 @@ impl Reporter {
         self.push(Severity::Warning, pointer.into(), None, message.into());
     }
 
+    /// A warning whose line is known already (the locator finds a key's
+    /// first occurrence; a duplicate's is its later one).
+    pub(crate) fn warn_at(
+        &mut self,
+        pointer: impl Into<String>,
+        line: Option<(usize, usize)>,
+        message: impl Into<String>,
+    ) {
+        self.push(Severity::Warning, pointer.into(), line, message.into());
+    }
+
     pub(crate) fn error(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
         self.push(Severity::Error, pointer.into(), None, message.into());
     }

@@ -56,8 +56,19 @@ impl<'a> Locator<'a> {
 
     /// The line and column of `pointer`, or of its deepest ancestor found.
     pub(crate) fn locate(&self, pointer: &str) -> Option<(usize, usize)> {
+        self.find(pointer, false)
+    }
+
+    /// Like `locate`, but where the last key of `pointer` appears more than
+    /// once in its mapping, the line of its last occurrence.
+    pub(crate) fn locate_last(&self, pointer: &str) -> Option<(usize, usize)> {
+        self.find(pointer, true)
+    }
+
+    fn find(&self, pointer: &str, last: bool) -> Option<(usize, usize)> {
         let bare = pointer.strip_prefix('#').unwrap_or(pointer);
         match &self.index {
+            // The index holds each key's last occurrence.
             Index::Json(index) => {
                 let mut prefix = bare;
                 loop {
@@ -69,7 +80,7 @@ impl<'a> Locator<'a> {
             }
             Index::Yaml(entries) => {
                 let tokens: Vec<String> = bare.split('/').skip(1).map(pointer::unescape).collect();
-                locate_yaml(entries, &tokens)
+                locate_yaml(entries, &tokens, last)
             }
         }
     }
@@ -321,46 +332,68 @@ fn sequence_follows(entries: &[Entry<'_>], start: usize, indent: usize, j: usize
         .all(|e| is_dash(e.content))
 }
 
-fn locate_yaml(entries: &[Entry<'_>], tokens: &[String]) -> Option<(usize, usize)> {
-    let mut best = entries.first().map(|e| (e.line + 1, e.indent + 1));
-    let (mut start, mut end) = (0, entries.len());
-    for token in tokens {
-        let Some(first) = entries.get(start).filter(|_| start < end) else {
-            break;
-        };
-        let level = first.indent;
-        let mut index = 0usize;
-        let mut found = None;
-        for (i, entry) in entries.iter().enumerate().take(end).skip(start) {
-            if entry.indent != level {
-                continue;
-            }
-            if is_dash(entry.content) {
-                if token.parse() == Ok(index) {
-                    found = Some(i);
-                    break;
-                }
-                index += 1;
-            } else if yaml_key(entry.content) == Some(token.as_str()) {
-                found = Some(i);
-                break;
-            }
+fn locate_yaml(entries: &[Entry<'_>], tokens: &[String], last: bool) -> Option<(usize, usize)> {
+    let top = entries.first().map(|e| (e.line + 1, e.indent + 1));
+    let (_, found) = follow(entries, 0, entries.len(), tokens, last);
+    found.or(top)
+}
+
+/// Follows `tokens` in `entries[start..end]`: how many tokens it matched
+/// and where the last matched one is. A key given twice in a mapping is
+/// tried at each occurrence, so a pointer into the later one is found; with
+/// `last`, the final token's last occurrence is preferred.
+fn follow(
+    entries: &[Entry<'_>],
+    start: usize,
+    end: usize,
+    tokens: &[String],
+    last: bool,
+) -> (usize, Option<(usize, usize)>) {
+    let Some((token, rest)) = tokens.split_first() else {
+        return (0, None);
+    };
+    let Some(level) = entries.get(start).filter(|_| start < end).map(|e| e.indent) else {
+        return (0, None);
+    };
+    let mut best = (0, None);
+    let mut index = 0usize;
+    for (i, entry) in entries.iter().enumerate().take(end).skip(start) {
+        if entry.indent != level {
+            continue;
         }
-        let Some(i) = found else { break };
-        let entry = &entries[i];
-        best = Some((entry.line + 1, entry.indent + 1));
-        start = i + 1;
+        let matched = if is_dash(entry.content) {
+            index += 1;
+            token.parse() == Ok(index - 1)
+        } else {
+            yaml_key(entry.content) == Some(token.as_str())
+        };
+        if !matched {
+            continue;
+        }
+        let inner = i + 1;
         // A block sequence may sit at its key's own indentation (`key:\n- a`).
         let is_key = !is_dash(entry.content);
-        end = (start..entries.len())
+        let inner_end = (inner..entries.len())
             .find(|&j| {
                 entries[j].indent < entry.indent
                     || (entries[j].indent == entry.indent
                         && !(is_key
                             && is_dash(entries[j].content)
-                            && sequence_follows(entries, start, entry.indent, j)))
+                            && sequence_follows(entries, inner, entry.indent, j)))
             })
             .unwrap_or(entries.len());
+        let (depth, deeper) = follow(entries, inner, inner_end, rest, last);
+        let here = (
+            1 + depth,
+            deeper.or(Some((entry.line + 1, entry.indent + 1))),
+        );
+        let better = here.0 > best.0 || (here.0 == best.0 && last && rest.is_empty());
+        if better {
+            best = here;
+        }
+        if best.0 == tokens.len() && !(last && rest.is_empty()) {
+            break;
+        }
     }
     best
 }
@@ -396,6 +429,17 @@ mod tests {
             locate(YAML, false, "#/paths/~1?Action=X/post"),
             Some((4, 3))
         );
+    }
+
+    #[test]
+    fn yaml_keys_given_twice_are_searched_in_each_occurrence() {
+        let text = "paths:\n  /a:\n    get: {}\nx: 1\npaths:\n  /b:\n    get: {}\n";
+        let locator = Locator::new(text, false);
+        assert_eq!(locator.locate("#/paths/~1b/get"), Some((7, 5)));
+        assert_eq!(locator.locate("#/paths/~1a"), Some((2, 3)));
+        assert_eq!(locator.locate("#/paths"), Some((1, 1)));
+        assert_eq!(locator.locate_last("#/paths"), Some((5, 1)));
+        assert_eq!(locator.locate_last("#/x"), Some((4, 1)));
     }
 
     #[test]

@@ -77,6 +77,7 @@ pub(crate) fn build(front: &Front, reporter: &mut Reporter) -> Api {
         type_scope: Scope::new(),
         definitions: IndexMap::new(),
         schemes: Vec::new(),
+        inline: std::collections::HashMap::new(),
     };
     lowering.definitions();
     lowering.schemes();
@@ -115,6 +116,13 @@ struct Lowering<'a> {
     /// Definition name (wire) to Rust type name.
     definitions: IndexMap<String, String>,
     schemes: Vec<Scheme>,
+    /// Inline types by the pointer of their schema. One schema is one type,
+    /// however often it is reached: a definition merged through `allOf`
+    /// into others shares its inline types with them, and a property that
+    /// refers back to its definition through `allOf` is the type being
+    /// defined, not a new copy of it. So the types are linear in the
+    /// document whatever its loops and fan-out.
+    inline: std::collections::HashMap<String, String>,
 }
 
 impl<'a> Lowering<'a> {

@@ -162,11 +162,11 @@ impl Lowering<'_> {
             let rules = Rules::of(&property);
             self.warn_patterns(&property, &p_pointer);
             let item = property.as_item();
-            let nullable = item.is_some_and(|s| s.schema_data.nullable);
+            let nullable = item.is_some_and(|s| annotated(s, |d| d.nullable));
             // A `readOnly` property is the server's to send: requests may leave
             // it out even when it is required, so it is an `Option`.
-            let read_only = item.is_some_and(|s| s.schema_data.read_only);
-            let mut doc = item.and_then(|s| s.schema_data.description.clone());
+            let read_only = item.is_some_and(|s| annotated(s, |d| d.read_only));
+            let mut doc = item.and_then(description).cloned();
             if read_only {
                 let note = "Read-only: sent by the server; a request may leave it out.";
                 doc = Some(match doc {
@@ -210,8 +210,18 @@ impl Lowering<'_> {
             }
             v3::ReferenceOr::Item(schema) => schema,
         };
+        if let Some(reference) = annotated_ref(schema) {
+            let reference = v3::ReferenceOr::Reference {
+                reference: reference.to_string(),
+            };
+            return self.ty(&reference, hint, pointer);
+        }
         if self.defines_type(schema) {
+            if let Some(name) = self.inline.get(pointer) {
+                return Ty::Named(name.clone());
+            }
             let (name, _) = self.type_scope.claim(hint);
+            self.inline.insert(pointer.to_string(), name.clone());
             self.define(&name, schema, pointer);
             return Ty::Named(name);
         }
@@ -315,4 +325,55 @@ impl Lowering<'_> {
             _ => {}
         }
     }
+}
+
+/// The reference of `allOf: [{$ref: X}, {description: ...}]`, the usual way
+/// to annotate a reference (Swagger 2.0 and OpenAPI 3.0 ignore a `$ref`'s
+/// siblings): one `$ref` and members that say nothing about the value. Such
+/// a schema is the referenced type itself, not a copy of it.
+pub(super) fn annotated_ref(schema: &v3::Schema) -> Option<&str> {
+    let v3::SchemaKind::AllOf { all_of } = &schema.schema_kind else {
+        return None;
+    };
+    let mut reference = None;
+    for member in all_of {
+        match member {
+            v3::ReferenceOr::Reference { reference: r } if reference.is_none() => {
+                reference = Some(r.as_str())
+            }
+            v3::ReferenceOr::Item(item) if annotation_only(item) => {}
+            _ => return None,
+        }
+    }
+    reference
+}
+
+/// Whether a schema only annotates (a description, a title, an example):
+/// it constrains nothing and adds no property.
+fn annotation_only(schema: &v3::Schema) -> bool {
+    let data = &schema.schema_data;
+    matches!(&schema.schema_kind, v3::SchemaKind::Any(any) if *any == v3::AnySchema::default())
+        && data.discriminator.is_none()
+}
+
+/// Whether a schema, or the annotation beside its `$ref`, says `flag`
+/// (`nullable`, `readOnly`).
+pub(super) fn annotated(schema: &v3::Schema, flag: fn(&v3::SchemaData) -> bool) -> bool {
+    flag(&schema.schema_data)
+        || (annotated_ref(schema).is_some()
+            && matches!(&schema.schema_kind, v3::SchemaKind::AllOf { all_of }
+                if all_of.iter().any(|m| m.as_item().is_some_and(|m| flag(&m.schema_data)))))
+}
+
+/// The description of a schema, or of the annotation beside its `$ref`.
+pub(super) fn description(schema: &v3::Schema) -> Option<&String> {
+    schema.schema_data.description.as_ref().or_else(|| {
+        annotated_ref(schema)?;
+        let v3::SchemaKind::AllOf { all_of } = &schema.schema_kind else {
+            return None;
+        };
+        all_of
+            .iter()
+            .find_map(|m| m.as_item()?.schema_data.description.as_ref())
+    })
 }

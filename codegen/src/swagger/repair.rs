@@ -153,6 +153,8 @@ pub(crate) fn normalize(tree: &mut Value, reporter: &mut Reporter) {
     }
     match document.get_mut("paths") {
         Some(Value::Object(paths)) => {
+            // `x-` keys are extensions, not paths; nothing is generated from them.
+            paths.retain(|path, _| !path.starts_with("x-"));
             for (path, item) in paths.iter_mut() {
                 let pointer = join("#/paths", path);
                 let Some(item) = item.as_object_mut() else {
@@ -334,11 +336,13 @@ fn fix(value: &mut Value, kind: Kind, pointer: &str, reporter: &mut Reporter) ->
                 Kind::ParameterMap => (PARAMETER, "a parameter"),
                 _ => (RESPONSE, "a response"),
             };
+            if kind == Kind::Responses {
+                // Extensions among the statuses (any value, a string too) say
+                // nothing the generator reads.
+                map.retain(|key, _| !key.starts_with("x-"));
+            }
             for (key, entry) in map.iter_mut() {
                 let entry_pointer = join(pointer, key);
-                if kind == Kind::Responses && key.starts_with("x-") {
-                    continue;
-                }
                 match entry.as_object_mut() {
                     Some(object) => fix_object(object, &entry_pointer, table, reporter),
                     None => {

@@ -54,15 +54,11 @@ impl Upgrader<'_> {
                 schema_kind: v3::SchemaKind::AllOf { all_of: members },
             });
         }
-        let type_name = match &s.type_ {
-            Some(Value::String(t)) => Some(t.trim()),
-            Some(other) => {
-                self.reporter.warn(
-                    join(pointer, "type"),
-                    format!("`type` must be a string, found {other}; read as free-form JSON"),
-                );
-                None
-            }
+        let mut schema_data = schema_data;
+        let (written, null) = self.type_name(s, pointer);
+        schema_data.nullable |= null;
+        let type_name = match written {
+            Some(t) => Some(t),
             None if s.properties.is_some() || s.additional_properties.is_some() => Some("object"),
             None if s.items.is_some() => Some("array"),
             None => None,
@@ -83,6 +79,66 @@ impl Upgrader<'_> {
             schema_data,
             schema_kind,
         })
+    }
+
+    /// The `type` as written, and whether it allows `null`. Swagger 2.0's
+    /// `type` is one name; documents converted from JSON Schema also write
+    /// `[string, "null"]` and `"null"`, read as the type made nullable.
+    fn type_name<'s>(&mut self, s: &'s v2::Schema, pointer: &str) -> (Option<&'s str>, bool) {
+        let pointer = join(pointer, "type");
+        match &s.type_ {
+            None => (None, false),
+            Some(Value::String(t)) if t.trim() == "null" => {
+                self.reporter.warn(
+                    pointer,
+                    "`type: null` is not Swagger 2.0; read as free-form JSON that may be null",
+                );
+                (None, true)
+            }
+            Some(Value::String(t)) => (Some(t.trim()), false),
+            Some(Value::Array(names)) => {
+                let null = names.iter().any(|n| n == "null");
+                let others: Vec<&Value> = names.iter().filter(|n| *n != "null").collect();
+                match others.as_slice() {
+                    [Value::String(one)] => {
+                        let how = if null { ", nullable" } else { "" };
+                        self.reporter.warn(
+                            pointer,
+                            format!(
+                                "`type` is one name in Swagger 2.0, found {}; read as `{}`{how}",
+                                Value::Array(names.clone()),
+                                one.trim()
+                            ),
+                        );
+                        (Some(one.trim()), null)
+                    }
+                    [] if null => {
+                        self.reporter.warn(
+                            pointer,
+                            "`type: [null]` is not Swagger 2.0; read as free-form JSON that may be null",
+                        );
+                        (None, true)
+                    }
+                    _ => {
+                        self.reporter.warn(
+                            pointer,
+                            format!(
+                                "`type` must be a string, found {}; read as free-form JSON",
+                                Value::Array(names.clone())
+                            ),
+                        );
+                        (None, null)
+                    }
+                }
+            }
+            Some(other) => {
+                self.reporter.warn(
+                    pointer,
+                    format!("`type` must be a string, found {other}; read as free-form JSON"),
+                );
+                (None, false)
+            }
+        }
     }
 
     fn array(&mut self, s: &v2::Schema, pointer: &str) -> v3::SchemaKind {
