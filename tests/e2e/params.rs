@@ -203,9 +203,30 @@ async fn the_operation_overrides_a_path_level_parameter() {
     assert_eq!(response.status, 400);
     assert_eq!(response.json()["parameter"], "scale");
     assert_eq!(recorder.count(), 0);
-    let response = raw_http(addr, "GET /v2/scalars/yes/1.5?scale=1 HTTP/1.1", b"").await;
-    assert_eq!(response.status, 400, "a boolean is true or false");
+    let response = raw_http(addr, "GET /v2/scalars/maybe/1.5?scale=1 HTTP/1.1", b"").await;
+    assert_eq!(response.status, 400, "not a boolean in any spelling");
     assert_eq!(response.json()["parameter"], "flag");
+}
+
+/// Booleans as real clients send them (`1`, `False`, `yes`, `off`) are read
+/// in path, query and header alike (issue 16).
+#[tokio::test]
+async fn booleans_are_read_in_the_spellings_real_clients_use() {
+    let (recorder, _, addr) = start().await;
+    for (flag, strict, want) in [
+        ("1", "False", (true, false)),
+        ("Yes", "0", (true, false)),
+        ("off", "on", (false, true)),
+    ] {
+        let head = format!("GET /v2/scalars/{flag}/1.5?scale=1&strict={strict} HTTP/1.1");
+        let response = raw_http(addr, &head, b"").await;
+        // The recorder's answer when none is set: the handler was reached.
+        assert_eq!(response.status, 404, "{head}");
+        let Received::Scalars(req) = recorder.last() else {
+            panic!("not scalars")
+        };
+        assert_eq!((req.flag, req.strict), (want.0, Some(want.1)), "{head}");
+    }
 }
 
 #[tokio::test]

@@ -351,6 +351,27 @@ async fn path_values_a_url_cannot_carry_are_refused_by_the_client() {
     assert!(store.received().is_empty());
 }
 
+/// `client::Error` can be matched exhaustively, with no wildcard arm (which
+/// in the crate that includes the generated code draws
+/// `unreachable_patterns`): it is not `#[non_exhaustive]` (issue 16).
+#[tokio::test]
+async fn client_errors_match_exhaustively_without_a_wildcard() {
+    let (client, _, _) = start().await;
+    let req = FindOwnedPetRequest {
+        owner_name: "..".to_string(),
+        pet_name: "x".to_string(),
+        since: "s".to_string(),
+    };
+    let error = client.find_owned_pet(&req).await.unwrap_err();
+    let kind = match &error {
+        client::Error::InvalidRequest { .. } => "invalid request",
+        client::Error::Request(_) => "request",
+        client::Error::UnexpectedStatus { .. } => "unexpected status",
+        client::Error::Decode { .. } => "decode",
+    };
+    assert_eq!(kind, "invalid request");
+}
+
 #[tokio::test]
 async fn show_and_delete_answer_each_documented_status() {
     let (client, store, _) = start().await;

@@ -2,19 +2,39 @@
 // at their separator, defaults, enum values and rules checked. Embedded in
 // `server::support`.
 
-fn parse<T: std::str::FromStr>(raw: &str, name: &str, location: &'static str) -> Result<T, Rejection>
+fn parse<T: std::str::FromStr + 'static>(raw: &str, name: &str, location: &'static str) -> Result<T, Rejection>
 where
     T::Err: std::fmt::Display,
 {
+    // A boolean is read as real clients spell it; the client sends `true`/`false`.
+    let raw = match std::any::TypeId::of::<T>() == std::any::TypeId::of::<bool>() {
+        true => boolean(raw).unwrap_or(raw),
+        false => raw,
+    };
     raw.parse()
         .map_err(|error: T::Err| Rejection::new(name, location, format!("invalid value {raw:?}: {error}")))
+}
+
+/// Swagger 2.0 fixes no spelling for booleans on the wire: `1`/`0`,
+/// `t`/`f`, `yes`/`no`, `y`/`n` and `on`/`off` in any case are read too
+/// (as other servers read them), as `true`/`false`.
+fn boolean(raw: &str) -> Option<&'static str> {
+    const TRUE: [&str; 6] = ["true", "1", "t", "yes", "y", "on"];
+    const FALSE: [&str; 6] = ["false", "0", "f", "no", "n", "off"];
+    if TRUE.iter().any(|t| raw.eq_ignore_ascii_case(t)) {
+        Some("true")
+    } else if FALSE.iter().any(|f| raw.eq_ignore_ascii_case(f)) {
+        Some("false")
+    } else {
+        None
+    }
 }
 
 fn missing(name: &str, location: &'static str) -> Rejection {
     Rejection::new(name, location, "required parameter is missing")
 }
 
-pub(super) fn optional<T: std::str::FromStr>(
+pub(super) fn optional<T: std::str::FromStr + 'static>(
     raw: Option<&str>,
     name: &str,
     location: &'static str,
@@ -25,7 +45,7 @@ where
     raw.map(|raw| parse(raw, name, location)).transpose()
 }
 
-pub(super) fn required<T: std::str::FromStr>(raw: Option<&str>, name: &str, location: &'static str) -> Result<T, Rejection>
+pub(super) fn required<T: std::str::FromStr + 'static>(raw: Option<&str>, name: &str, location: &'static str) -> Result<T, Rejection>
 where
     T::Err: std::fmt::Display,
 {
@@ -34,7 +54,7 @@ where
 
 /// An array parameter in one value, split at its separator; the empty string
 /// is the empty list.
-pub(super) fn optional_list<T: std::str::FromStr>(
+pub(super) fn optional_list<T: std::str::FromStr + 'static>(
     raw: Option<&str>,
     separator: char,
     name: &str,
@@ -52,7 +72,7 @@ where
     .transpose()
 }
 
-pub(super) fn required_list<T: std::str::FromStr>(
+pub(super) fn required_list<T: std::str::FromStr + 'static>(
     raw: Option<&str>,
     separator: char,
     name: &str,
@@ -65,7 +85,7 @@ where
 }
 
 /// An array parameter sent as one `name=value` pair per item.
-pub(super) fn optional_multi<T: std::str::FromStr>(
+pub(super) fn optional_multi<T: std::str::FromStr + 'static>(
     raw: Vec<&str>,
     name: &str,
     location: &'static str,
@@ -79,7 +99,7 @@ where
     raw.into_iter().map(|item| parse(item, name, location)).collect::<Result<_, _>>().map(Some)
 }
 
-pub(super) fn required_multi<T: std::str::FromStr>(
+pub(super) fn required_multi<T: std::str::FromStr + 'static>(
     raw: Vec<&str>,
     name: &str,
     location: &'static str,
@@ -206,6 +226,19 @@ mod params_tests {
         assert_eq!(missing.message, "required parameter is missing");
         let bad = required::<i32>(Some("x"), "n", "header").unwrap_err();
         assert!(bad.message.starts_with("invalid value \"x\""), "{}", bad.message);
+    }
+
+    #[test]
+    fn booleans_are_read_as_real_clients_spell_them() {
+        for (raw, want) in [("true", true), ("False", false), ("1", true), ("0", false), ("YES", true), ("off", false), ("t", true), ("n", false)] {
+            assert_eq!(required::<bool>(Some(raw), "b", "query").unwrap(), want, "{raw}");
+        }
+        assert!(required::<bool>(Some("2"), "b", "query").is_err());
+        assert!(required::<bool>(Some("truthy"), "b", "query").is_err());
+        assert_eq!(required_list::<bool>(Some("1,false"), ',', "b", "query").unwrap(), [true, false]);
+        // Other types are not bent: "1" stays a string, "yes" no number.
+        assert_eq!(required::<String>(Some("yes"), "s", "query").unwrap(), "yes");
+        assert!(required::<i32>(Some("yes"), "n", "query").is_err());
     }
 
     #[test]
