@@ -11,5 +11,6 @@ mod params;
 mod patterns;
 mod petstore;
 mod polymorphism;
+mod routing;
 mod security;
 mod seed;

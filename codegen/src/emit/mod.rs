@@ -418,6 +418,7 @@ pub(crate) fn parts(api: &Api) -> Parts {
         .with("uuid", uses(Ty::Uuid))
         .with("base64", uses(Ty::Base64))
         .with("patterns", api.has_patterns())
+        .with("fall_through", api.routes.iter().any(|r| r.via.is_some()))
         .with("security", !schemes.is_empty())
         .with(
             "bearer",

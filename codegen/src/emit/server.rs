@@ -4,8 +4,8 @@
 
 use super::{Site, doc, ty};
 use crate::model::{
-    Api, Case, FormKind, ListFormat, Location, Media, Method, Operation, Param, Route, RouteKey,
-    Rules, SchemeKind, Status, Ty, TypeDef, TypeKind,
+    Api, Case, FormKind, ListFormat, Location, Media, Method, Operation, Param, PathValue, Route,
+    RouteKey, Rules, SchemeKind, Status, Ty, TypeDef, TypeKind, Via,
 };
 use crate::names::ident;
 use crate::runtime::{self, Parts};
@@ -252,6 +252,9 @@ fn call_name(op: &Operation) -> proc_macro2::Ident {
 /// A dispatcher, for a route several operations share (told apart by a
 /// fixed query value or by text around a path parameter).
 fn route_handler(api: &Api, route: &Route) -> TokenStream {
+    if let Some(via) = &route.via {
+        return via_handler(api, route, via);
+    }
     if let [only] = route.operations.as_slice()
         && api.operations[*only].fixed_query.is_empty()
     {
@@ -313,6 +316,35 @@ fn route_handler(api: &Api, route: &Route) -> TokenStream {
         ) -> ::axum::response::Response {
             #(#dispatch)*
             #fallback
+        }
+    }
+}
+
+/// The handler of a method a literal path lacks: it hands the request to
+/// the templated route that would take it if the literal path were not
+/// there, with the literal text as that route's parameter.
+fn via_handler(api: &Api, route: &Route, via: &Via) -> TokenStream {
+    let name = route_name(api, route);
+    let target = &api.routes[via.route];
+    let target_name = route_name(api, target);
+    let route_doc = doc(Some(&format!(
+        "{method} `{}`: this path has no {method} of its own; `{}` serves it, as it would without this path.",
+        route.path,
+        target.path,
+        method = route.method.as_str(),
+    )));
+    let values = via.params.iter().map(|value| match value {
+        PathValue::Param(j) => quote!(support::PathValue::Param(#j)),
+        PathValue::Text(text) => quote!(support::PathValue::Text(#text)),
+    });
+    quote! {
+        #route_doc
+        async fn #name<A: Api>(
+            state: ::axum::extract::State<::std::sync::Arc<A>>,
+            input: support::Input,
+        ) -> ::axum::response::Response {
+            let input = input.repath(&[#(#values),*]);
+            #target_name::<A>(state, input).await
         }
     }
 }

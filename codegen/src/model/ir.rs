@@ -210,6 +210,16 @@ pub enum Method {
 }
 
 impl Method {
+    pub const ALL: [Method; 7] = [
+        Method::Get,
+        Method::Put,
+        Method::Post,
+        Method::Delete,
+        Method::Options,
+        Method::Head,
+        Method::Patch,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
@@ -398,4 +408,27 @@ pub struct Route {
     pub path: String,
     pub method: Method,
     pub operations: Vec<usize>,
+    /// For a method this path lacks, which a templated path that also
+    /// matches it has (`GET /services/asana` where only `PUT` is written for
+    /// it, and `GET /services/{slug}` exists): that route, and its path
+    /// parameters from this one's. `operations` is then empty.
+    pub via: Option<Via>,
+}
+
+/// Where a fall-through route sends its requests.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Via {
+    /// The index of the templated route in `Api::routes`.
+    pub route: usize,
+    /// Each of that route's path parameters, in order.
+    pub params: Vec<PathValue>,
+}
+
+/// A path parameter of the templated route, as the literal route has it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathValue {
+    /// This route's own parameter at that position.
+    Param(usize),
+    /// A literal segment of this route, as text.
+    Text(String),
 }

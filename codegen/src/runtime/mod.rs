@@ -83,6 +83,8 @@ pub(crate) const PARTS: &[&str] = &[
     "base64",
     // The server checks some `pattern` (regex-lite).
     "patterns",
+    // A literal path hands the methods it lacks to a templated one.
+    "fall_through",
     // Some operation needs credentials; of these kinds.
     "security",
     "bearer",

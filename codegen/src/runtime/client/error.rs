@@ -1,11 +1,11 @@
 // The client's `Error`, embedded in the generated `client` module.
 
-/// Why a call did not produce a documented response.
-///
-/// Not `#[non_exhaustive]`: it lives in the crate that includes the
-/// generated code, where the attribute protects nothing and a wildcard arm
-/// after every variant draws `unreachable_patterns`. A later generator may
-/// add a variant; match exhaustively to hear of it.
+// Not `#[non_exhaustive]`: it lives in the crate that includes the generated
+// code, where the attribute protects nothing and a wildcard arm after every
+// variant draws `unreachable_patterns` (issue 16).
+
+/// Why a call did not produce a documented response. A later version of
+/// the generator may add variants.
 #[derive(Debug)]
 pub enum Error {
     /// A parameter could not be put into the request (a header value with a

@@ -15,6 +15,15 @@ pub(super) struct Input {
     form: FormBody,
 }
 
+/// A path parameter of another route, as a request to this one has it.
+#[cfg(any(test, runtime = "fall_through"))]
+pub(super) enum PathValue {
+    /// This route's parameter `p<n>`.
+    Param(usize),
+    /// A literal segment of this route's path.
+    Text(&'static str),
+}
+
 /// Handlers take the whole request as one `Input`: a request that cannot be
 /// read (a path or query that is not UTF-8 once decoded, a body that fails to
 /// arrive) is answered before any handler runs.
@@ -65,6 +74,24 @@ impl Input {
     pub(super) fn path(&self, index: usize) -> Option<&str> {
         let name = format!("p{index}");
         self.path.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// This request as another route's handler reads it: that route's path
+    /// parameters, in order, from this one's or from literal text.
+    #[cfg(any(test, runtime = "fall_through"))]
+    pub(super) fn repath(mut self, values: &[PathValue]) -> Self {
+        self.path = values
+            .iter()
+            .enumerate()
+            .map(|(k, value)| {
+                let value = match value {
+                    PathValue::Param(j) => self.path(*j).unwrap_or_default().to_string(),
+                    PathValue::Text(text) => text.to_string(),
+                };
+                (format!("p{k}"), value)
+            })
+            .collect();
+        self
     }
 
     /// The `index`th path parameter with `prefix` and `suffix` removed, when
@@ -304,6 +331,14 @@ mod input_tests {
         assert_eq!(pairs, expected.map(|(n, v)| (n.to_string(), v.to_string())));
         let refused = parse_pairs("n=%FF", "query").unwrap_err();
         assert_eq!((refused.parameter.as_str(), refused.location), ("n", "query"));
+    }
+
+    #[tokio::test]
+    async fn repath_gives_another_routes_parameters_from_this_ones_and_literal_text() {
+        let mut input = read("GET", "/projects/7/services/asana", &[], b"").await;
+        input.path = vec![("p0".to_string(), "7".to_string())];
+        let input = input.repath(&[PathValue::Param(0), PathValue::Text("asana")]);
+        assert_eq!((input.path(0), input.path(1), input.path(2)), (Some("7"), Some("asana"), None));
     }
 
     #[tokio::test]
