@@ -5,6 +5,7 @@
 
 mod common;
 
+mod definitions;
 mod fake_endpoints;
 mod formats;
 mod params;

@@ -495,8 +495,14 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
     let body = op.body.as_ref().map(|b| {
         let field = ident(&b.name);
         let value = match (&b.media, b.required) {
-            (Media::Json, true) => quote!(support::required_json(input.json_body()?)?),
-            (Media::Json, false) => quote!(support::optional_json(input.json_body()?)?),
+            (Media::Json, true) => {
+                let rules = rules(&b.rules);
+                quote!(support::required_json(input.json_body()?, &#rules)?)
+            }
+            (Media::Json, false) => {
+                let rules = rules(&b.rules);
+                quote!(support::optional_json(input.json_body()?, &#rules)?)
+            }
             (Media::Raw(_), true) => quote!(::std::clone::Clone::clone(&input.body)),
             (Media::Raw(_), false) => quote! {
                 if input.body.is_empty() {
@@ -758,6 +764,8 @@ fn rules(r: &Rules) -> TokenStream {
         ("max_length", r.max_length),
         ("min_items", r.min_items),
         ("max_items", r.max_items),
+        ("min_properties", r.min_properties),
+        ("max_properties", r.max_properties),
     ];
     for (name, count) in counts {
         if let Some(count) = count {

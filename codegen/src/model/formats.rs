@@ -2,7 +2,8 @@
 //! Rust type of a string format, the texts each format accepts, `pattern`
 //! in regex-lite's syntax, and the `Rules` the generated server checks.
 
-use super::Ty;
+use super::types::annotated_ref;
+use super::{Lowering, Ty};
 use openapiv3 as v3;
 
 /// The type of a `string` schema: its format's, where Rust has one.
@@ -120,6 +121,8 @@ pub struct Rules {
     pub min_items: Option<usize>,
     pub max_items: Option<usize>,
     pub unique_items: bool,
+    pub min_properties: Option<usize>,
+    pub max_properties: Option<usize>,
     /// A string's `pattern`, in regex-lite's syntax; absent when regex-lite
     /// cannot compile it (see `pattern`).
     pub pattern: Option<String>,
@@ -135,7 +138,7 @@ impl Rules {
         *self == Rules::default()
     }
 
-    /// The rules of an inline schema; a `$ref`'d definition checks its own.
+    /// The rules of an inline schema (for a `$ref`, see `Lowering::rules`).
     pub fn of(schema: &v3::ReferenceOr<v3::Schema>) -> Rules {
         let v3::ReferenceOr::Item(schema) = schema else {
             return Rules::default();
@@ -182,9 +185,47 @@ impl Rules {
                     }
                 }
             }
+            v3::SchemaKind::Type(v3::Type::Object(t)) => {
+                rules.min_properties = t.min_properties.filter(|&n| n > 0);
+                rules.max_properties = t.max_properties;
+            }
             _ => {}
         }
         rules
+    }
+}
+
+impl Lowering<'_> {
+    /// The rules of a schema where it is used: an inline schema's own, and
+    /// a `$ref`'s those of the definition it names (an alias such as
+    /// `{type: array, minItems: 1}` has no type of its own to check them).
+    pub(super) fn rules(&self, schema: &v3::ReferenceOr<v3::Schema>) -> Rules {
+        let reference = match schema {
+            v3::ReferenceOr::Reference { reference } => reference.as_str(),
+            v3::ReferenceOr::Item(item) => match annotated_ref(item) {
+                Some(reference) => reference,
+                None => return Rules::of(schema),
+            },
+        };
+        let Some(name) = crate::pointer::schema_name(reference) else {
+            return Rules::default();
+        };
+        let mut target = self.schemas().and_then(|s| s.get(&name));
+        // `$ref`-only definitions chain; the cap guards against a loop.
+        for _ in 0..64 {
+            match target {
+                Some(v3::ReferenceOr::Reference { reference }) => {
+                    let next = crate::pointer::schema_name(reference);
+                    target = next.and_then(|n| self.schemas()?.get(&n));
+                }
+                Some(item) => {
+                    // Rules::of reads only an item's own keywords: no copy.
+                    return Rules::of(item);
+                }
+                None => break,
+            }
+        }
+        Rules::default()
     }
 }
 

@@ -370,6 +370,8 @@ pub struct Body {
     pub ty: Ty,
     pub required: bool,
     pub media: Media,
+    /// The rules of a JSON body's schema, or of the alias it names.
+    pub rules: Rules,
     pub doc: Option<String>,
 }
 

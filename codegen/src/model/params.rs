@@ -37,7 +37,7 @@ impl Lowering<'_> {
                 .trim_end_matches('_')
         );
         let mut ty = self.ty(p.schema, &hint, p.pointer);
-        let rules = Rules::of(p.schema);
+        let rules = self.rules(p.schema);
         self.warn_patterns(p.schema, p.pointer);
         let mut default = match p.schema {
             v3::ReferenceOr::Item(s) if !p.required => {

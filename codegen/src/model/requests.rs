@@ -330,6 +330,14 @@ impl Lowering<'_> {
         let (name, _) = request.fields.claim("body");
         let hint = format!("{}Body", request.base);
         let (ty, media) = self.content(&body.content, &hint, &b_pointer);
+        let rules = match media {
+            Media::Json => (body.content.iter())
+                .find(|(t, _)| crate::media::is_json(t))
+                .and_then(|(_, m)| m.schema.as_ref())
+                .map(|schema| self.rules(schema))
+                .unwrap_or_default(),
+            Media::Raw(_) => Rules::default(),
+        };
         Body {
             name,
             // Without a schema: free-form JSON, or the bytes of another type.
@@ -339,6 +347,7 @@ impl Lowering<'_> {
             }),
             required: body.required,
             media,
+            rules,
             doc: body.description.clone(),
         }
     }

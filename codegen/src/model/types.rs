@@ -159,7 +159,7 @@ impl Lowering<'_> {
             );
             let property = property.clone().unbox();
             let ty = self.ty(&property, &hint, &p_pointer);
-            let rules = Rules::of(&property);
+            let rules = self.rules(&property);
             self.warn_patterns(&property, &p_pointer);
             let item = property.as_item();
             let nullable = item.is_some_and(|s| annotated(s, |d| d.nullable));
@@ -256,8 +256,10 @@ impl Lowering<'_> {
                         &join(pointer, "additionalProperties"),
                     )))
                 }
-                Some(v3::AdditionalProperties::Any(true)) => Ty::Map(Box::new(Ty::Json)),
-                _ => Ty::Json,
+                // `type: object` and nothing more is an object of anything:
+                // a map, which the server checks to be an object (free-form
+                // JSON would take an array) and whose default is `{}`.
+                _ => Ty::Map(Box::new(Ty::Json)),
             },
             v3::SchemaKind::OneOf { .. }
             | v3::SchemaKind::AnyOf { .. }

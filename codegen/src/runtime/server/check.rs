@@ -3,21 +3,23 @@
 // allowed, enum values, objects that are objects, validation keywords), then
 // read into their type. Embedded in `server::support`.
 
-pub(super) fn required_json<T: serde::de::DeserializeOwned + Check>(body: &[u8]) -> Result<T, Rejection> {
+pub(super) fn required_json<T: serde::de::DeserializeOwned + Check>(body: &[u8], rules: &Rules) -> Result<T, Rejection> {
     if body.is_empty() {
         return Err(Rejection::new("body", "body", "required body is missing"));
     }
     let value: serde_json::Value =
         serde_json::from_slice(body).map_err(|error| Rejection::new("body", "body", error.to_string()))?;
-    T::check(&value, &mut String::new()).map_err(|message| Rejection::new("body", "body", message))?;
+    let refused = |message| Rejection::new("body", "body", message);
+    apply(&value, rules, &mut String::new()).map_err(refused)?;
+    T::check(&value, &mut String::new()).map_err(refused)?;
     serde_json::from_value(value).map_err(|error| Rejection::new("body", "body", error.to_string()))
 }
 
-pub(super) fn optional_json<T: serde::de::DeserializeOwned + Check>(body: &[u8]) -> Result<Option<T>, Rejection> {
+pub(super) fn optional_json<T: serde::de::DeserializeOwned + Check>(body: &[u8], rules: &Rules) -> Result<Option<T>, Rejection> {
     if body.is_empty() {
         return Ok(None);
     }
-    required_json(body).map(Some)
+    required_json(body, rules).map(Some)
 }
 
 /// What the document asks of a JSON body beyond what serde checks when it
@@ -93,10 +95,8 @@ impl<T: Check> Check for Vec<T> {
 
 impl<T: Check> Check for std::collections::BTreeMap<String, T> {
     fn check(value: &serde_json::Value, at: &mut String) -> Result<(), String> {
-        if let serde_json::Value::Object(entries) = value {
-            for (key, entry) in entries {
-                member::<T>(entry, key, false, &Rules::NONE, at)?;
-            }
+        for (key, entry) in object(value, at)? {
+            member::<T>(entry, key, false, &Rules::NONE, at)?;
         }
         Ok(())
     }
@@ -167,6 +167,8 @@ pub(super) struct Rules {
     pub(super) min_items: Option<usize>,
     pub(super) max_items: Option<usize>,
     pub(super) unique_items: bool,
+    pub(super) min_properties: Option<usize>,
+    pub(super) max_properties: Option<usize>,
     pub(super) items: Option<&'static Rules>,
     /// A numeric `enum`: the values it lists (empty: any).
     pub(super) numeric_enum: &'static [f64],
@@ -186,6 +188,8 @@ impl Rules {
         min_items: None,
         max_items: None,
         unique_items: false,
+        min_properties: None,
+        max_properties: None,
         items: None,
         numeric_enum: &[],
         #[cfg(any(test, runtime = "patterns"))]
@@ -195,7 +199,8 @@ impl Rules {
 
 /// Checks `value` (at `at`) against `rules`: a numeric enum, minimum and
 /// maximum (exclusive or not), minLength and maxLength (in characters), the
-/// pattern, minItems, maxItems and uniqueItems, and the items' own rules.
+/// pattern, minItems, maxItems and uniqueItems, the items' own rules, and
+/// minProperties and maxProperties.
 pub(super) fn apply(value: &serde_json::Value, rules: &Rules, at: &mut String) -> Result<(), String> {
     let fail = |at: &str, why: String| Err(if at.is_empty() { why } else { format!("{at}: {why}") });
     if let Some(n) = value.as_f64() {
@@ -223,6 +228,14 @@ pub(super) fn apply(value: &serde_json::Value, rules: &Rules, at: &mut String) -
         #[cfg(any(test, runtime = "patterns"))]
         if let Some(pattern) = rules.pattern.filter(|pattern| !matches(pattern, text)) {
             return fail(at, format!("{text:?} does not match the pattern {pattern}"));
+        }
+    }
+    if let Some(object) = value.as_object() {
+        if let Some(min) = rules.min_properties.filter(|&min| object.len() < min) {
+            return fail(at, format!("{} properties, fewer than the minProperties {min}", object.len()));
+        }
+        if let Some(max) = rules.max_properties.filter(|&max| object.len() > max) {
+            return fail(at, format!("{} properties, more than the maxProperties {max}", object.len()));
         }
     }
     if let Some(items) = value.as_array() {
@@ -318,6 +331,26 @@ mod check_tests {
     }
 
     #[test]
+    fn objects_check_their_property_counts() {
+        let rules = Rules { min_properties: Some(1), max_properties: Some(2), ..Rules::NONE };
+        assert!(apply_to(serde_json::json!({"a": 1}), &rules).is_ok());
+        assert_eq!(apply_to(serde_json::json!({}), &rules).unwrap_err(), "/x: 0 properties, fewer than the minProperties 1");
+        assert!(apply_to(serde_json::json!({"a": 1, "b": 2, "c": 3}), &rules).unwrap_err().contains("maxProperties 2"));
+    }
+
+    #[test]
+    fn a_map_is_an_object_and_a_body_meets_its_own_rules() {
+        type Map = std::collections::BTreeMap<String, serde_json::Value>;
+        assert!(required_json::<Map>(br#"{"a": [1]}"#, &Rules::NONE).is_ok());
+        let refused = required_json::<Map>(b"[1, 2]", &Rules::NONE).unwrap_err();
+        assert_eq!(refused.message, "/: expected an object, found an array");
+        let rules = Rules { min_items: Some(1), ..Rules::NONE };
+        let refused = required_json::<Vec<i32>>(b"[]", &rules).unwrap_err();
+        assert_eq!(refused.message, "0 items, fewer than the minItems 1");
+        assert_eq!(optional_json::<Vec<i32>>(b"", &rules).unwrap(), None);
+    }
+
+    #[test]
     fn a_numeric_enum_admits_only_its_values() {
         let rules = Rules { numeric_enum: &[1.0, 2.5], ..Rules::NONE };
         assert!(apply_to(2.5.into(), &rules).is_ok());
@@ -345,13 +378,13 @@ mod check_tests {
 
     #[test]
     fn json_bodies_are_checked_before_serde_reads_them() {
-        assert_eq!(required_json::<i32>(b"").unwrap_err().message, "required body is missing");
-        assert_eq!(optional_json::<i32>(b"").unwrap(), None);
-        assert_eq!(required_json::<Vec<i32>>(b"[1, 2]").unwrap(), [1, 2]);
-        let error = required_json::<Vec<i32>>(b"[1, null]").unwrap_err();
+        assert_eq!(required_json::<i32>(b"", &Rules::NONE).unwrap_err().message, "required body is missing");
+        assert_eq!(optional_json::<i32>(b"", &Rules::NONE).unwrap(), None);
+        assert_eq!(required_json::<Vec<i32>>(b"[1, 2]", &Rules::NONE).unwrap(), [1, 2]);
+        let error = required_json::<Vec<i32>>(b"[1, null]", &Rules::NONE).unwrap_err();
         assert_eq!((error.parameter.as_str(), error.message.as_str()), ("body", "/1: null is not allowed here"));
-        let error = required_json::<Vec<chrono::NaiveDate>>(b"[\"2024-02-30\"]").unwrap_err();
+        let error = required_json::<Vec<chrono::NaiveDate>>(b"[\"2024-02-30\"]", &Rules::NONE).unwrap_err();
         assert_eq!(error.message, "/0: \"2024-02-30\" is not a date (YYYY-MM-DD)");
-        assert!(required_json::<i32>(b"{").unwrap_err().message.contains("EOF"));
+        assert!(required_json::<i32>(b"{", &Rules::NONE).unwrap_err().message.contains("EOF"));
     }
 }

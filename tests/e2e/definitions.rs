@@ -1,0 +1,135 @@
+//! spec/definitions.yaml end to end: rules on named definitions that are not
+//! objects (an array's minItems, a string's pattern, an integer's maximum)
+//! are checked wherever the definition is used; `type: object` alone takes
+//! only objects; minProperties and maxProperties are checked (issue 16).
+
+use crate::common::{raw_http, serve};
+use generated::definitions::{client, server, types, *};
+
+#[derive(Debug, Clone, PartialEq)]
+enum Received {
+    Silence(types::Silence),
+    Matchers(types::Matchers),
+}
+
+type Recorder = crate::common::Log<Received>;
+
+impl server::Api for Recorder {
+    async fn post_silence(
+        &self,
+        req: PostSilenceRequest,
+    ) -> Result<PostSilenceResponse, server::Error> {
+        self.push(Received::Silence(req.body.clone()));
+        Ok(PostSilenceResponse::Ok(req.body))
+    }
+
+    async fn put_matchers(
+        &self,
+        req: PutMatchersRequest,
+    ) -> Result<PutMatchersResponse, server::Error> {
+        self.push(Received::Matchers(req.body));
+        Ok(PutMatchersResponse::NoContent)
+    }
+}
+
+async fn start() -> (Recorder, client::Client, std::net::SocketAddr) {
+    let recorder = Recorder::default();
+    let addr = serve(server::router(recorder.clone())).await;
+    (
+        recorder,
+        client::Client::new(format!("http://{addr}")),
+        addr,
+    )
+}
+
+async fn post(addr: std::net::SocketAddr, path: &str, body: &str) -> crate::common::RawResponse {
+    let head = format!("POST {path} HTTP/1.1\r\nContent-Type: application/json");
+    raw_http(addr, &head, body.as_bytes()).await
+}
+
+async fn put(addr: std::net::SocketAddr, path: &str, body: &str) -> crate::common::RawResponse {
+    let head = format!("PUT {path} HTTP/1.1\r\nContent-Type: application/json");
+    raw_http(addr, &head, body.as_bytes()).await
+}
+
+#[tokio::test]
+async fn a_valid_silence_round_trips() {
+    let (recorder, client, _) = start().await;
+    let silence = types::Silence {
+        matchers: Some(vec![types::Matcher {
+            name: "job".to_string(),
+            is_regex: Some(false),
+        }]),
+        severity: Some(5),
+        labels: Some([("team".to_string(), serde_json::json!("a"))].into()),
+        extra: Some(Default::default()),
+    };
+    let got = client
+        .post_silence(&PostSilenceRequest {
+            body: silence.clone(),
+        })
+        .await
+        .expect("post");
+    assert_eq!(got, PostSilenceResponse::Ok(silence.clone()));
+    assert_eq!(recorder.take(), [Received::Silence(silence)]);
+}
+
+#[tokio::test]
+async fn rules_of_named_definitions_are_checked_where_they_are_used() {
+    let (recorder, _, addr) = start().await;
+    let cases = [
+        // The alias `matchers` (minItems: 1), as a property and as a body.
+        (
+            "/v1/silences",
+            r#"{"matchers": []}"#,
+            "/matchers: 0 items, fewer than the minItems 1",
+        ),
+        ("/v1/matchers", "[]", "0 items, fewer than the minItems 1"),
+        // The alias `labelName` (pattern), inside the items of the alias.
+        (
+            "/v1/matchers",
+            r#"[{"name": "Job"}]"#,
+            "/0/name: \"Job\" does not match the pattern ^[a-z_]+$",
+        ),
+        // The alias `severity` (maximum: 5).
+        (
+            "/v1/silences",
+            r#"{"severity": 6}"#,
+            "/severity: 6 is above the maximum 5",
+        ),
+        // Property counts, on the definition and on a property.
+        (
+            "/v1/silences",
+            "{}",
+            "0 properties, fewer than the minProperties 1",
+        ),
+        (
+            "/v1/silences",
+            r#"{"labels": {"a": 1, "b": 2, "c": 3}}"#,
+            "/labels: 3 properties, more than the maxProperties 2",
+        ),
+        // `type: object` alone is an object, not anything.
+        (
+            "/v1/silences",
+            r#"{"extra": [1, 2]}"#,
+            "/extra: expected an object, found an array",
+        ),
+        (
+            "/v1/silences",
+            r#"{"extra": "x"}"#,
+            "/extra: expected an object, found a string",
+        ),
+    ];
+    for (path, body, message) in cases {
+        let response = if path == "/v1/matchers" {
+            put(addr, path, body).await
+        } else {
+            post(addr, path, body).await
+        };
+        assert_eq!(response.status, 400, "{path} {body}");
+        assert_eq!(response.json()["message"], message, "{path} {body}");
+    }
+    assert!(recorder.is_empty());
+    let response = put(addr, "/v1/matchers", r#"[{"name": "job"}]"#).await;
+    assert_eq!(response.status, 204);
+}
