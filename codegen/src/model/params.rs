@@ -2,7 +2,7 @@
 //! response header, with its type, list format, rules and default.
 
 use super::formats::{is_base64, is_date, is_date_time, is_uuid};
-use super::{FormKind, ListFormat, Location, Lowering, Param, Rules, Ty, TypeDef, TypeKind};
+use super::{FormKind, ListFormat, Location, Lowering, Param, Ty, TypeDef, TypeKind};
 use crate::names::{self, Scope};
 use crate::pointer::join;
 use openapiv3 as v3;

@@ -4,7 +4,7 @@
 
 use super::all_of::Merge;
 use super::formats::{pattern, string_ty};
-use super::{Field, Lowering, Rules, Ty, TypeDef, TypeKind, Variant};
+use super::{Field, Lowering, Ty, TypeDef, TypeKind, Variant};
 use crate::names::{self, Scope};
 use crate::pointer::{join, schema_name};
 use openapiv3 as v3;
