@@ -229,7 +229,8 @@ fn shared(api: &Api, parts: &Parts) -> TokenStream {
                 t = quote!(::std::option::Option<#t>);
             }
             let doc = doc(Some(b.doc.as_deref().unwrap_or("The request body.")));
-            quote!(#doc pub #name: #t,)
+            let allow = allow_nesting(&b.ty, !b.required);
+            quote!(#doc #allow pub #name: #t,)
         });
         let request_doc = doc(Some(&format!(
             "The parameters of `{}` ({} `{}`).",
@@ -425,6 +426,19 @@ pub(crate) fn parts(api: &Api) -> Parts {
             schemes.iter().any(|s| s.kind == SchemeKind::Bearer),
         )
         .with("basic", schemes.iter().any(|s| s.kind == SchemeKind::Basic))
+}
+
+/// `#[allow(clippy::type_complexity)]` for a field whose type nests as
+/// deeply as the document's schema does (a map of maps of maps): the
+/// nesting is the document's, and an alias per level would only hide it.
+pub(super) fn allow_nesting(ty: &Ty, optional: bool) -> Option<TokenStream> {
+    fn depth(ty: &Ty) -> usize {
+        match ty {
+            Ty::Vec(inner) | Ty::Map(inner) => 1 + depth(inner),
+            _ => 0,
+        }
+    }
+    (depth(ty) + usize::from(optional) >= 4).then(|| quote!(#[allow(clippy::type_complexity)]))
 }
 
 /// The runtime's public types (`FilePart`, `Base64`, `BasicAuth`) and the

@@ -136,17 +136,20 @@ fn field(f: &Field) -> TokenStream {
     let doc = doc(f.doc.as_deref());
     let t = ty(&f.ty, Site::Types);
     let rename = (f.name.trim_start_matches("r#") != wire).then(|| quote!(rename = #wire,));
+    let allow = super::allow_nesting(&f.ty, !f.required);
     if f.required {
         let attr = rename.map(|rename| quote!(#[serde(#rename)]));
         quote! {
             #doc
             #attr
+            #allow
             pub #name: #t,
         }
     } else {
         quote! {
             #doc
             #[serde(#rename default, skip_serializing_if = "::std::option::Option::is_none")]
+            #allow
             pub #name: ::std::option::Option<#t>,
         }
     }
