@@ -41,7 +41,7 @@ async fn petstore(base_url: &str, failed: &mut bool) {
     let list = ListPetsRequest {
         tags: Some(vec!["dog".to_string(), "small".to_string()]),
         limit: Some(5),
-        offset: Some(0),
+        offset: 0,
         status: Some(types::ListPetsStatus::Available),
         x_request_id: Some("call-1".to_string()),
     };
@@ -233,17 +233,17 @@ async fn fake(base_url: &str, failed: &mut bool) {
             types::TestEnumParametersEnumHeaderStringArrayItem::Gt,
             types::TestEnumParametersEnumHeaderStringArrayItem::Dollar,
         ]),
-        enum_header_string: Some(types::TestEnumParametersEnumHeaderString::Xyz),
+        enum_header_string: types::TestEnumParametersEnumHeaderString::Xyz,
         enum_query_string_array: Some(vec![
             types::TestEnumParametersEnumQueryStringArrayItem::Dollar,
         ]),
-        enum_query_string: Some(types::TestEnumParametersEnumQueryString::Abc),
+        enum_query_string: types::TestEnumParametersEnumQueryString::Abc,
         enum_query_integer: Some(-2),
         enum_query_double: Some(1.1),
         // Prism reads a csv form array as one string (it expects a field per
         // item); tests/e2e/fake_endpoints.rs round-trips this field.
         enum_form_string_array: None,
-        enum_form_string: Some(types::TestEnumParametersEnumFormString::Efg),
+        enum_form_string: types::TestEnumParametersEnumFormString::Efg,
     };
     report(
         "testEnumParameters",

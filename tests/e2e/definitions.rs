@@ -8,7 +8,7 @@ use generated::definitions::{client, server, types, *};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Received {
-    Silence(types::Silence),
+    Silence(PostSilenceRequest),
     Matchers(types::Matchers),
 }
 
@@ -19,8 +19,9 @@ impl server::Api for Recorder {
         &self,
         req: PostSilenceRequest,
     ) -> Result<PostSilenceResponse, server::Error> {
-        self.push(Received::Silence(req.body.clone()));
-        Ok(PostSilenceResponse::Ok(req.body))
+        let body = req.body.clone();
+        self.push(Received::Silence(req));
+        Ok(PostSilenceResponse::Ok(body))
     }
 
     async fn put_matchers(
@@ -63,15 +64,56 @@ async fn a_valid_silence_round_trips() {
         severity: Some(5),
         labels: Some([("team".to_string(), serde_json::json!("a"))].into()),
         extra: Some(Default::default()),
+        comment: Some("mine".to_string()),
+        state: Some(types::SilenceState::Expired),
     };
-    let got = client
-        .post_silence(&PostSilenceRequest {
-            body: silence.clone(),
-        })
-        .await
-        .expect("post");
+    let req = PostSilenceRequest {
+        limit: 3,
+        sort: types::PostSilenceSort::Asc,
+        body: silence.clone(),
+    };
+    let got = client.post_silence(&req).await.expect("post");
     assert_eq!(got, PostSilenceResponse::Ok(silence.clone()));
-    assert_eq!(recorder.take(), [Received::Silence(silence)]);
+    assert_eq!(recorder.take(), [Received::Silence(req)]);
+}
+
+/// Defaults: the server reads a parameter's default when it is absent (the
+/// parameter is its plain type); a property's default is filled in when a
+/// value without it is read, by either side (issue 16).
+#[tokio::test]
+async fn defaults_are_applied_where_the_value_is_read() {
+    let (recorder, _, addr) = start().await;
+    let response = post(addr, "/v1/silences", r#"{"matchers": [{"name": "job"}]}"#).await;
+    assert_eq!(response.status, 200);
+    let Ok::<[Received; 1], _>([Received::Silence(req)]) = recorder.take().try_into() else {
+        panic!("not a silence")
+    };
+    assert_eq!((req.limit, req.sort), (10, types::PostSilenceSort::Desc));
+    let matcher = &req.body.matchers.as_ref().unwrap()[0];
+    assert_eq!(matcher.is_regex, Some(true));
+    assert_eq!(req.body.comment.as_deref(), Some("none given"));
+    assert_eq!(req.body.state, Some(types::SilenceState::Active));
+    // The answer carries the filled-in values.
+    assert_eq!(response.json()["matchers"][0]["isRegex"], true);
+    // A value the client reads is filled in the same way.
+    let read: types::Silence = serde_json::from_str("{}").unwrap();
+    assert_eq!(read.state, Some(types::SilenceState::Active));
+    assert_eq!(read.matchers, None);
+}
+
+/// A definition whose fields are all optional has `Default`: the value with
+/// none of them (issue 16).
+#[test]
+fn definitions_without_required_fields_have_a_default() {
+    let silence = types::Silence {
+        severity: Some(2),
+        ..Default::default()
+    };
+    assert_eq!(silence.matchers, None);
+    assert_eq!(
+        serde_json::to_string(&silence).unwrap(),
+        r#"{"severity":2}"#
+    );
 }
 
 #[tokio::test]

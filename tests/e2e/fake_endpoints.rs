@@ -646,17 +646,17 @@ mod round_trips {
                 types::TestEnumParametersEnumHeaderStringArrayItem::Gt,
                 types::TestEnumParametersEnumHeaderStringArrayItem::Dollar,
             ]),
-            enum_header_string: Some(types::TestEnumParametersEnumHeaderString::Xyz),
+            enum_header_string: types::TestEnumParametersEnumHeaderString::Xyz,
             enum_query_string_array: Some(vec![
                 types::TestEnumParametersEnumQueryStringArrayItem::Dollar,
             ]),
-            enum_query_string: Some(types::TestEnumParametersEnumQueryString::Abc),
+            enum_query_string: types::TestEnumParametersEnumQueryString::Abc,
             enum_query_integer: Some(-2),
             enum_query_double: Some(1.1),
             enum_form_string_array: Some(vec![
                 types::TestEnumParametersEnumFormStringArrayItem::Gt,
             ]),
-            enum_form_string: Some(types::TestEnumParametersEnumFormString::Efg),
+            enum_form_string: types::TestEnumParametersEnumFormString::Efg,
         };
         round_trip!(
             r,

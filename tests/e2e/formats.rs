@@ -128,7 +128,7 @@ async fn formatted_parameters_and_response_headers_round_trip() {
         ]),
         x_request_time: Some(time("2038-01-19T03:14:08Z")),
         token: Some(awkward_bytes()),
-        day: Some(date("2023-06-15")),
+        day: date("2023-06-15"),
     };
     let response = client.get_event(&req).await.expect("get_event");
     assert_eq!(recorder.last(), Received::Get(req.clone()));
@@ -145,21 +145,13 @@ async fn formatted_parameters_and_response_headers_round_trip() {
 
 #[tokio::test]
 async fn an_absent_date_gets_its_default() {
-    let (recorder, client, _) = start().await;
-    let req = GetEventRequest {
-        id: id(),
-        since: None,
-        days: None,
-        at: None,
-        x_request_time: None,
-        token: None,
-        day: None,
-    };
-    client.get_event(&req).await.expect("get_event");
+    let (recorder, _, addr) = start().await;
+    let response = raw_http(addr, &format!("GET /v1/events/{ID} HTTP/1.1"), b"").await;
+    assert_eq!(response.status, 200);
     let Received::Get(received) = recorder.last() else {
         panic!("get_event was not called");
     };
-    assert_eq!(received.day, Some(date("2024-02-29")));
+    assert_eq!(received.day, date("2024-02-29"));
 }
 
 #[tokio::test]
@@ -173,7 +165,7 @@ async fn values_go_on_the_wire_as_their_formats_say() {
         at: Some(vec![time("2024-03-01T00:00:00Z")]),
         x_request_time: Some(time("2038-01-19T03:14:08Z")),
         token: Some(awkward_bytes()),
-        day: None,
+        day: date("2024-02-29"),
     };
     // The reply is not an Event: only the request matters here.
     let _ = client.get_event(&req).await;
@@ -182,7 +174,7 @@ async fn values_go_on_the_wire_as_their_formats_say() {
     assert_eq!(
         sent.query(),
         "since=2024-02-29T10%3A30%3A00.500Z&days=2024-01-01%2C2024-12-31\
-         &at=2024-03-01T00%3A00%3A00Z&token=%2B%2F%2F%2BAD8%3D"
+         &at=2024-03-01T00%3A00%3A00Z&token=%2B%2F%2F%2BAD8%3D&day=2024-02-29"
     );
     assert_eq!(
         sent.header("X-Request-Time"),

@@ -133,7 +133,7 @@ async fn list_pets_round_trips_array_integer_enum_and_header_parameters() {
             "%41".to_string(),
         ]),
         limit: Some(-3),
-        offset: Some(2),
+        offset: 2,
         status: Some(types::ListPetsStatus::Pending),
         x_request_id: Some("req-1 é".to_string()),
     };
@@ -163,8 +163,9 @@ async fn list_pets_round_trips_array_integer_enum_and_header_parameters() {
         }
         other => panic!("expected a 400 refusing status=adopted, got {other:?}"),
     }
-    // Nothing set: nothing sent, and the server applies `offset`'s default;
-    // an empty list is sent and received empty.
+    // Nothing set: `Default` starts `offset` at its default (sent, like
+    // every parameter with a default); an empty list is sent and received
+    // empty.
     client
         .list_pets(&ListPetsRequest::default())
         .await
@@ -178,16 +179,13 @@ async fn list_pets_round_trips_array_integer_enum_and_header_parameters() {
         ListPetsResponse::Ok(vec![])
     );
 
-    let defaulted = |req: ListPetsRequest| ListPetsRequest {
-        offset: Some(0),
-        ..req
-    };
+    assert_eq!(ListPetsRequest::default().offset, 0);
     assert_eq!(
         store.received(),
         vec![
             Received::List(req),
-            Received::List(defaulted(ListPetsRequest::default())),
-            Received::List(defaulted(empty))
+            Received::List(ListPetsRequest::default()),
+            Received::List(empty)
         ]
     );
 }
@@ -266,15 +264,7 @@ async fn values_on_the_bounds_of_the_rules_reach_the_handler() {
     for req in &requests {
         client.list_pets(req).await.expect("listPets on the bounds");
     }
-    let received: Vec<Received> = requests
-        .into_iter()
-        .map(|req| {
-            Received::List(ListPetsRequest {
-                offset: Some(0),
-                ..req
-            })
-        })
-        .collect();
+    let received: Vec<Received> = requests.into_iter().map(Received::List).collect();
     assert_eq!(store.received(), received);
 }
 
@@ -453,7 +443,7 @@ async fn the_client_sends_method_path_query_headers_and_body_as_documented() {
     let list = ListPetsRequest {
         tags: Some(vec!["a".into(), "b c".into()]),
         limit: Some(5),
-        offset: None,
+        offset: 0,
         status: None,
         x_request_id: None,
     };
@@ -481,7 +471,7 @@ async fn the_client_sends_method_path_query_headers_and_body_as_documented() {
     );
 
     assert_eq!(log[1].method, "GET");
-    assert_eq!(log[1].target, "/v1/pets?tags=a%2Cb%20c&limit=5");
+    assert_eq!(log[1].target, "/v1/pets?tags=a%2Cb%20c&limit=5&offset=0");
     assert_eq!(log[1].header("x-request-id"), None);
     assert!(log[1].body.is_empty());
 
@@ -735,7 +725,7 @@ async fn the_server_decodes_requests_our_client_did_not_build() {
             Received::List(ListPetsRequest {
                 tags: Some(vec![]),
                 limit: Some(7),
-                offset: Some(0),
+                offset: 0,
                 status: Some(types::ListPetsStatus::Sold),
                 x_request_id: Some("raw".to_string()),
             }),

@@ -237,7 +237,7 @@ struct Writes {
 }
 
 /// The fixed query pairs, then every query, header and form parameter
-/// (optional ones only when present).
+/// (optional ones only when set; one with a default always).
 fn parameters(op: &Operation) -> Writes {
     let mut query: Vec<TokenStream> = op
         .fixed_query
@@ -249,7 +249,7 @@ fn parameters(op: &Operation) -> Writes {
     let mut form_kind = None;
     for p in &op.params {
         let field = ident(&p.name);
-        let value = if p.required {
+        let value = if p.present() {
             quote!(&req.#field)
         } else {
             quote!(value)
@@ -262,7 +262,7 @@ fn parameters(op: &Operation) -> Writes {
             }
             Location::Query | Location::Header => write(p, value),
         };
-        let push = if p.required {
+        let push = if p.present() {
             push
         } else {
             quote! {

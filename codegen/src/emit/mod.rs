@@ -201,12 +201,48 @@ fn shared(api: &Api, parts: &Parts) -> TokenStream {
     let items = api.operations.iter().map(|op| {
         let request = ident(&op.request);
         let response = ident(&op.response);
+        // Without required values, `Default` is the request that leaves
+        // everything out; a parameter with a default starts at it (written
+        // by hand), and one whose default has no literal leaves no Default.
         let can_default =
             op.params.iter().all(|p| !p.required) && op.body.as_ref().is_none_or(|b| !b.required);
-        let derive_default = if can_default {
-            quote!(, Default)
-        } else {
-            quote!()
+        let defaults: Option<Vec<TokenStream>> = op
+            .params
+            .iter()
+            .map(|p| {
+                let name = ident(&p.name);
+                if p.default.is_none() {
+                    return Some(quote!(#name: ::std::option::Option::None));
+                }
+                let value = param_default(api, p)?;
+                Some(quote!(#name: #value))
+            })
+            .collect();
+        // A default that is the type's own (`0`, `false`) is what derive writes.
+        let by_hand = op
+            .params
+            .iter()
+            .any(|p| p.default.is_some() && !is_type_default(p));
+        let (derive_default, default_impl) = match (can_default, by_hand, defaults) {
+            (true, false, _) => (quote!(, Default), None),
+            (true, true, Some(fields)) => {
+                let body = op.body.as_ref().map(|b| {
+                    let name = ident(&b.name);
+                    quote!(#name: ::std::option::Option::None,)
+                });
+                let default_impl = quote! {
+                    impl Default for #request {
+                        fn default() -> Self {
+                            Self {
+                                #(#fields,)*
+                                #body
+                            }
+                        }
+                    }
+                };
+                (quote!(), Some(default_impl))
+            }
+            _ => (quote!(), None),
         };
         let fields = op.params.iter().map(|p| {
             let name = ident(&p.name);
@@ -214,7 +250,9 @@ fn shared(api: &Api, parts: &Parts) -> TokenStream {
             let mut text = format!("`{}` in {}", p.wire, p.location.as_str());
             if let Some(default) = &p.default {
                 let shown = default.join(", ");
-                text = format!("{text}; when absent, the server reads `{shown}`");
+                text = format!(
+                    "{text}; default `{shown}` (the server reads it when the parameter is absent)"
+                );
             }
             if let Some(d) = &p.doc {
                 text = format!("{}\n\n{text}", d.trim());
@@ -252,6 +290,7 @@ fn shared(api: &Api, parts: &Parts) -> TokenStream {
                 #(#fields)*
                 #body
             }
+            #default_impl
 
             #response_doc
             #[derive(Debug, Clone, PartialEq)]
@@ -498,10 +537,82 @@ pub(crate) fn param_ty(p: &crate::model::Param) -> TokenStream {
     if p.list.is_some() {
         t = quote!(::std::vec::Vec<#t>);
     }
-    if !p.required {
+    if !p.present() {
         t = quote!(::std::option::Option<#t>);
     }
     t
+}
+
+/// Whether a parameter's default is its type's `Default` (`0`, `false`, the
+/// empty string or list).
+fn is_type_default(p: &crate::model::Param) -> bool {
+    let Some(texts) = &p.default else {
+        return false;
+    };
+    if p.list.is_some() {
+        return texts.is_empty();
+    }
+    let [text] = texts.as_slice() else {
+        return false;
+    };
+    match &p.ty {
+        Ty::I32 | Ty::I64 => text.parse::<i64>() == Ok(0),
+        Ty::F32 | Ty::F64 => text.parse::<f64>() == Ok(0.0),
+        Ty::Bool => text == "false",
+        Ty::String => text.is_empty(),
+        _ => false,
+    }
+}
+
+/// A parameter's default as a Rust value of its type, when one is written
+/// as a literal (numbers, booleans, strings, enum values, lists of them).
+fn param_default(api: &Api, p: &crate::model::Param) -> Option<TokenStream> {
+    let texts = p.default.as_ref()?;
+    let value = |text: &str| -> Option<TokenStream> {
+        Some(match &p.ty {
+            Ty::I32 | Ty::I64 => {
+                let n: i64 = text.parse().ok()?;
+                let magnitude = proc_macro2::Literal::u64_unsuffixed(n.unsigned_abs());
+                if n < 0 {
+                    quote!(-#magnitude)
+                } else {
+                    quote!(#magnitude)
+                }
+            }
+            Ty::F32 | Ty::F64 => {
+                let x: f64 = text.parse().ok().filter(|x: &f64| x.is_finite())?;
+                let magnitude = proc_macro2::Literal::f64_unsuffixed(x.abs());
+                if x < 0.0 {
+                    quote!(-#magnitude)
+                } else {
+                    quote!(#magnitude)
+                }
+            }
+            Ty::Bool => {
+                let b: bool = text.parse().ok()?;
+                quote!(#b)
+            }
+            Ty::String => quote!(::std::string::String::from(#text)),
+            Ty::Named(name) => {
+                let def = api.types.iter().find(|t| &t.name == name)?;
+                let crate::model::TypeKind::Enum(variants) = &def.kind else {
+                    return None;
+                };
+                let variant = ident(&variants.iter().find(|v| v.wire == text)?.name);
+                let t = ty(&p.ty, Site::Top);
+                quote!(#t::#variant)
+            }
+            _ => return None,
+        })
+    };
+    match p.list {
+        Some(_) => {
+            let items: Option<Vec<_>> = texts.iter().map(|t| value(t)).collect();
+            let items = items?;
+            Some(quote!(::std::vec![#(#items),*]))
+        }
+        None => value(texts.first()?),
+    }
 }
 
 #[cfg(test)]

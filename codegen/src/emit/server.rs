@@ -454,7 +454,8 @@ fn field(api: &Api, op: &Operation, i: usize, p: &Param) -> TokenStream {
             }
         };
     }
-    let value = match (p.list, p.required) {
+    // With its default, an absent parameter has a value too.
+    let value = match (p.list, p.required || default.is_some()) {
         (Some(ListFormat::Multi), true) => {
             quote!(support::required_multi(#all, #wire, #location)?)
         }

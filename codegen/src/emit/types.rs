@@ -4,7 +4,7 @@
 //! this module, so everything here is spelled with full paths, derives included.
 
 use super::{Site, doc, ty};
-use crate::model::{Api, Field, TaggedVariant, TypeDef, TypeKind, Variant};
+use crate::model::{Api, Field, Literal, TaggedVariant, TypeDef, TypeKind, Variant};
 use crate::names::ident;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -28,13 +28,21 @@ fn type_def(def: &TypeDef) -> TokenStream {
             quote!(#doc pub type #name = #t;)
         }
         TypeKind::Struct(fields) => {
-            let fields = fields.iter().map(field);
+            // With every field optional, `Default` is the empty value; a
+            // struct with required fields has no honest default.
+            let default = fields
+                .iter()
+                .all(|f| !f.required)
+                .then(|| quote!(::std::default::Default,));
+            let defaults = default_fns(&name, fields);
+            let fields = fields.iter().map(|f| field(&def.name, f));
             quote! {
                 #doc
-                #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
                 pub struct #name {
                     #(#fields)*
                 }
+                #defaults
             }
         }
         TypeKind::Newtype(t) => {
@@ -130,10 +138,25 @@ fn with_paragraph(doc: TokenStream, paragraph: &str) -> TokenStream {
 /// A struct field. `#[serde(rename)]` only where the wire name is not the
 /// field's own (serde reads `r#type` as `type`): the output reads like
 /// hand-written serde, and every other name is still the one on the wire.
-fn field(f: &Field) -> TokenStream {
+fn field(owner: &str, f: &Field) -> TokenStream {
     let name = ident(&f.name);
     let wire = &f.wire;
-    let doc = doc(f.doc.as_deref());
+    let mut doc = f.doc.clone();
+    let default = match &f.default {
+        Some(_) => {
+            let path = format!("{owner}::{}", default_fn(f));
+            quote!(default = #path)
+        }
+        None => quote!(default),
+    };
+    if let Some(value) = &f.default {
+        let note = format!("When a value without it is read, `{}`.", shown(value));
+        doc = Some(match doc {
+            Some(d) => format!("{}\n\n{note}", d.trim()),
+            None => note,
+        });
+    }
+    let doc = super::doc(doc.as_deref());
     let t = ty(&f.ty, Site::Types);
     let rename = (f.name.trim_start_matches("r#") != wire).then(|| quote!(rename = #wire,));
     let allow = super::allow_nesting(&f.ty, !f.required);
@@ -148,9 +171,74 @@ fn field(f: &Field) -> TokenStream {
     } else {
         quote! {
             #doc
-            #[serde(#rename default, skip_serializing_if = "::std::option::Option::is_none")]
+            #[serde(#rename #default, skip_serializing_if = "::std::option::Option::is_none")]
             #allow
             pub #name: ::std::option::Option<#t>,
+        }
+    }
+}
+
+/// The name of the function that gives a field its default.
+fn default_fn(f: &Field) -> proc_macro2::Ident {
+    quote::format_ident!("default_{}", f.name.trim_start_matches("r#"))
+}
+
+/// A default as the field's doc shows it.
+fn shown(value: &Literal) -> String {
+    match value {
+        Literal::Bool(b) => b.to_string(),
+        Literal::Int(i) => i.to_string(),
+        Literal::Float(f) => format!("{f:?}"),
+        Literal::Str(s) => format!("{s:?}"),
+        Literal::Variant(ty, variant) => format!("{ty}::{variant}"),
+        Literal::Empty => "empty".to_string(),
+    }
+}
+
+/// The functions serde calls for the defaults of a struct's fields, when a
+/// value without them is read: `Some(default)`.
+fn default_fns(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+    let fns = fields.iter().filter_map(|f| {
+        let value = match f.default.as_ref()? {
+            Literal::Bool(b) => quote!(#b),
+            Literal::Int(i) => {
+                let magnitude = proc_macro2::Literal::u64_unsuffixed(i.unsigned_abs());
+                if *i < 0 {
+                    quote!(-#magnitude)
+                } else {
+                    quote!(#magnitude)
+                }
+            }
+            Literal::Float(x) => {
+                let magnitude = proc_macro2::Literal::f64_unsuffixed(x.abs());
+                if *x < 0.0 {
+                    quote!(-#magnitude)
+                } else {
+                    quote!(#magnitude)
+                }
+            }
+            Literal::Str(s) => quote!(::std::string::String::from(#s)),
+            Literal::Variant(ty, variant) => {
+                let (ty, variant) = (ident(ty), ident(variant));
+                quote!(#ty::#variant)
+            }
+            Literal::Empty => quote!(::std::default::Default::default()),
+        };
+        let function = default_fn(f);
+        let t = ty(&f.ty, Site::Types);
+        Some(quote! {
+            fn #function() -> ::std::option::Option<#t> {
+                ::std::option::Option::Some(#value)
+            }
+        })
+    });
+    let fns: Vec<_> = fns.collect();
+    if fns.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        impl #name {
+            #(#fns)*
         }
     }
 }

@@ -159,7 +159,23 @@ pub struct Field {
     /// `x-nullable`: `null` is a value the document allows here.
     pub nullable: bool,
     pub rules: Rules,
+    /// An optional property's `default`, filled in when a value without the
+    /// property is read.
+    pub default: Option<Literal>,
     pub doc: Option<String>,
+}
+
+/// A value the generated code writes as a literal (a property's default).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    /// A string enum's variant: the type and the variant's Rust names.
+    Variant(String, String),
+    /// The empty list or map (`default: []`, `default: {}`).
+    Empty,
 }
 
 #[derive(Debug)]
@@ -362,6 +378,15 @@ pub struct Param {
     /// a string (then it is the empty string).
     pub allow_empty: bool,
     pub doc: Option<String>,
+}
+
+impl Param {
+    /// Whether the parameter always has a value: it is required, or the
+    /// server reads its default when it is absent. Such a parameter is its
+    /// plain type (not an `Option`) in the request.
+    pub fn present(&self) -> bool {
+        self.required || self.default.is_some()
+    }
 }
 
 #[derive(Debug)]

@@ -38,9 +38,9 @@ mod types;
 
 pub use formats::Rules;
 pub use ir::{
-    Api, Body, Case, Field, FormKind, ListFormat, Location, Media, Method, Operation, Param,
-    PathValue, Route, Scheme, SchemeKind, Segment, Status, TaggedVariant, Ty, TypeDef, TypeKind,
-    Variant, Via,
+    Api, Body, Case, Field, FormKind, ListFormat, Literal, Location, Media, Method, Operation,
+    Param, PathValue, Route, Scheme, SchemeKind, Segment, Status, TaggedVariant, Ty, TypeDef,
+    TypeKind, Variant, Via,
 };
 pub use routes::{RouteKey, encode_literal};
 

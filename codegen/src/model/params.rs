@@ -87,6 +87,21 @@ impl Lowering<'_> {
             );
             default = None;
         }
+        // Nor is a default the parameter's own enum refuses.
+        if let (Some(texts), Ty::Named(name)) = (&default, &ty)
+            && let Some(TypeKind::Enum(variants)) =
+                self.types.iter().find(|t| &t.name == name).map(|t| &t.kind)
+            && !texts.iter().all(|t| variants.iter().any(|v| &v.wire == t))
+        {
+            self.warn(
+                &join(p.pointer, "default"),
+                format!(
+                    "the default `{}` is not a value the parameter's enum lists; not applied",
+                    texts.join(",")
+                ),
+            );
+            default = None;
+        }
         Param {
             name,
             wire: p.wire.to_string(),

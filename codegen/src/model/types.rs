@@ -4,7 +4,7 @@
 
 use super::all_of::Merge;
 use super::formats::{pattern, string_ty};
-use super::{Field, Lowering, Ty, TypeDef, TypeKind, Variant};
+use super::{Field, Literal, Lowering, Ty, TypeDef, TypeKind, Variant};
 use crate::names::{self, Scope};
 use crate::pointer::{join, schema_name};
 use openapiv3 as v3;
@@ -77,23 +77,7 @@ impl Lowering<'_> {
             .clone()
             .or_else(|| schema.schema_data.title.clone());
         let kind = match &schema.schema_kind {
-            v3::SchemaKind::Type(v3::Type::String(s)) => {
-                let mut scope = Scope::new();
-                scope.reserve("Unknown");
-                let mut variants = Vec::new();
-                let mut seen = BTreeSet::new();
-                for wire in s.enumeration.iter().flatten() {
-                    if !seen.insert(wire.clone()) {
-                        continue;
-                    }
-                    let (variant, _) = scope.claim(&names::variant(wire));
-                    variants.push(Variant {
-                        name: variant,
-                        wire: wire.clone(),
-                    });
-                }
-                TypeKind::Enum(variants)
-            }
+            v3::SchemaKind::Type(v3::Type::String(s)) => TypeKind::Enum(variants(s)),
             v3::SchemaKind::AllOf { all_of } => {
                 let mut merge = Merge::default();
                 for (i, member) in all_of.iter().enumerate() {
@@ -175,6 +159,10 @@ impl Lowering<'_> {
                 });
             }
             let required = object.required.contains(wire) && !nullable && !read_only;
+            let default = match item.and_then(|s| s.schema_data.default.as_ref()) {
+                Some(value) if !required => self.literal(value, &ty, &property, &p_pointer),
+                _ => None,
+            };
             merge.fields.push(Field {
                 name,
                 wire: wire.clone(),
@@ -182,6 +170,7 @@ impl Lowering<'_> {
                 required,
                 nullable,
                 rules,
+                default,
                 doc,
             });
         }
@@ -277,6 +266,67 @@ impl Lowering<'_> {
             }
             _ => Ty::Json,
         }
+    }
+
+    /// A property's `default` as a literal of its type; a default of
+    /// another type, or one no literal writes (an object), is not applied,
+    /// with a warning.
+    fn literal(
+        &mut self,
+        value: &serde_json::Value,
+        ty: &Ty,
+        schema: &v3::ReferenceOr<v3::Schema>,
+        pointer: &str,
+    ) -> Option<Literal> {
+        use serde_json::Value as J;
+        let literal = match (ty, value) {
+            (Ty::Bool, J::Bool(b)) => Some(Literal::Bool(*b)),
+            (Ty::I32, J::Number(n)) => n
+                .as_i64()
+                .filter(|&i| i32::try_from(i).is_ok())
+                .map(Literal::Int),
+            (Ty::I64, J::Number(n)) => n.as_i64().map(Literal::Int),
+            (Ty::F32 | Ty::F64, J::Number(n)) => n.as_f64().map(Literal::Float),
+            (Ty::String, J::String(s)) => Some(Literal::Str(s.clone())),
+            (Ty::Vec(_), J::Array(items)) if items.is_empty() => Some(Literal::Empty),
+            (Ty::Map(_), J::Object(map)) if map.is_empty() => Some(Literal::Empty),
+            // A string enum's variant, named as `define` names it (the enum
+            // may be defined after this property).
+            (Ty::Named(name), J::String(s)) => self
+                .enum_schema(schema)
+                .and_then(|e| variants(e).into_iter().find(|v| &v.wire == s))
+                .map(|v| Literal::Variant(name.clone(), v.name)),
+            _ => None,
+        };
+        if literal.is_none() {
+            self.warn(
+                &join(pointer, "default"),
+                format!("the default {value} is not filled in when reading (not a value of the property's type, or not one written as a literal)"),
+            );
+        }
+        literal
+    }
+
+    /// The string enum a schema is, inline or through `$ref`s.
+    fn enum_schema<'s>(
+        &'s self,
+        schema: &'s v3::ReferenceOr<v3::Schema>,
+    ) -> Option<&'s v3::StringType> {
+        let mut current = schema;
+        // `$ref`s chain; the cap guards against a loop.
+        for _ in 0..64 {
+            match current {
+                v3::ReferenceOr::Item(v3::Schema {
+                    schema_kind: v3::SchemaKind::Type(v3::Type::String(s)),
+                    ..
+                }) => return Some(s),
+                v3::ReferenceOr::Item(_) => return None,
+                v3::ReferenceOr::Reference { reference } => {
+                    current = self.schemas()?.get(&schema_name(reference)?)?;
+                }
+            }
+        }
+        None
     }
 
     /// The schema a `$ref` names, following `$ref`-only definitions, with
@@ -378,4 +428,24 @@ pub(super) fn description(schema: &v3::Schema) -> Option<&String> {
             .iter()
             .find_map(|m| m.as_item()?.schema_data.description.as_ref())
     })
+}
+
+/// A string enum's variants, each value once, named in a scope of their own
+/// (with `Unknown` kept for values the document does not list).
+fn variants(s: &v3::StringType) -> Vec<Variant> {
+    let mut scope = Scope::new();
+    scope.reserve("Unknown");
+    let mut variants = Vec::new();
+    let mut seen = BTreeSet::new();
+    for wire in s.enumeration.iter().flatten() {
+        if !seen.insert(wire.clone()) {
+            continue;
+        }
+        let (variant, _) = scope.claim(&names::variant(wire));
+        variants.push(Variant {
+            name: variant,
+            wire: wire.clone(),
+        });
+    }
+    variants
 }
