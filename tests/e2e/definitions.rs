@@ -66,10 +66,13 @@ async fn a_valid_silence_round_trips() {
         extra: Some(Default::default()),
         comment: Some("mine".to_string()),
         state: Some(types::SilenceState::Expired),
+        weight: Some(0.5),
+        offset: Some(1),
     };
     let req = PostSilenceRequest {
         limit: 3,
         sort: types::PostSilenceSort::Asc,
+        threshold: 0.25,
         body: silence.clone(),
     };
     let got = client.post_silence(&req).await.expect("post");
@@ -81,6 +84,8 @@ async fn a_valid_silence_round_trips() {
 /// parameter is its plain type); a property's default is filled in when a
 /// value without it is read, by either side (issue 16).
 #[tokio::test]
+#[allow(clippy::approx_constant)] // the document's own values
+
 async fn defaults_are_applied_where_the_value_is_read() {
     let (recorder, _, addr) = start().await;
     let response = post(addr, "/v1/silences", r#"{"matchers": [{"name": "job"}]}"#).await;
@@ -93,6 +98,11 @@ async fn defaults_are_applied_where_the_value_is_read() {
     assert_eq!(matcher.is_regex, Some(true));
     assert_eq!(req.body.comment.as_deref(), Some("none given"));
     assert_eq!(req.body.state, Some(types::SilenceState::Active));
+    assert_eq!(req.threshold, 3.14159);
+    assert_eq!(
+        (req.body.weight, req.body.offset),
+        (Some(2.718_281_8), Some(-5))
+    );
     // The answer carries the filled-in values.
     assert_eq!(response.json()["matchers"][0]["isRegex"], true);
     // A value the client reads is filled in the same way.

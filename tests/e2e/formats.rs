@@ -173,7 +173,7 @@ async fn values_go_on_the_wire_as_their_formats_say() {
     assert_eq!(sent.path(), format!("/v1/events/{ID}"));
     assert_eq!(
         sent.query(),
-        "since=2024-02-29T10%3A30%3A00.500Z&days=2024-01-01%2C2024-12-31\
+        "since=2024-02-29T10%3A30%3A00.500Z&days=2024-01-01,2024-12-31\
          &at=2024-03-01T00%3A00%3A00Z&token=%2B%2F%2F%2BAD8%3D&day=2024-02-29"
     );
     assert_eq!(

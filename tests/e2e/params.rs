@@ -337,7 +337,7 @@ async fn collection_formats_use_their_separators_on_the_wire() {
     assert_eq!(sent.path(), "/v2/lists/1%2C2");
     assert_eq!(
         sent.query(),
-        "ssv=a%20b&tsv=c%09d&pipes=1%7C2.5&multi=e&multi=f"
+        "ssv=a%20b&tsv=c%09d&pipes=1|2.5&multi=e&multi=f"
     );
     assert_eq!(sent.header("X-Flags"), Some(&b"true,false"[..]));
 }

@@ -301,8 +301,9 @@ fn write(p: &Param, value: TokenStream) -> TokenStream {
             }
         }
         (Location::Query, Some(format)) => {
-            let text = wire_list(&p.ty, value, format.separator());
-            quote!(query.push(#wire, #text);)
+            let items = wire_items(&p.ty, value);
+            let sep = format.separator();
+            quote!(query.push_list(#wire, #items, #sep);)
         }
         (_, list) => {
             let text = match list {
@@ -335,7 +336,20 @@ fn form_write(p: &Param, kind: FormKind, value: TokenStream) -> TokenStream {
                 }
             }
         }
+        Some(format) if kind == FormKind::UrlEncoded => {
+            let items = wire_items(&p.ty, value);
+            let sep = format.separator();
+            quote!(form.push_list(#wire, #items, #sep);)
+        }
         Some(format) => one(wire_list(&p.ty, value, format.separator())),
+    }
+}
+
+/// The items of a list `value` as their wire texts.
+fn wire_items(t: &Ty, value: TokenStream) -> TokenStream {
+    match t {
+        Ty::DateTime => quote!((#value).iter().map(support::Rfc3339)),
+        _ => value,
     }
 }
 

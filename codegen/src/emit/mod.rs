@@ -230,7 +230,14 @@ fn shared(api: &Api, parts: &Parts) -> TokenStream {
                     let name = ident(&b.name);
                     quote!(#name: ::std::option::Option::None,)
                 });
+                // A document's 3.14159 is its own value, not a guess at PI.
+                let floats = op
+                    .params
+                    .iter()
+                    .any(|p| p.default.is_some() && matches!(p.ty, Ty::F32 | Ty::F64));
+                let allow = floats.then(|| quote!(#[allow(clippy::approx_constant)]));
                 let default_impl = quote! {
+                    #allow
                     impl Default for #request {
                         fn default() -> Self {
                             Self {
@@ -579,7 +586,17 @@ fn param_default(api: &Api, p: &crate::model::Param) -> Option<TokenStream> {
                     quote!(#magnitude)
                 }
             }
-            Ty::F32 | Ty::F64 => {
+            // Written as short as the type reads it back.
+            Ty::F32 => {
+                let x: f32 = text.parse().ok().filter(|x: &f32| x.is_finite())?;
+                let magnitude = proc_macro2::Literal::f32_unsuffixed(x.abs());
+                if x < 0.0 {
+                    quote!(-#magnitude)
+                } else {
+                    quote!(#magnitude)
+                }
+            }
+            Ty::F64 => {
                 let x: f64 = text.parse().ok().filter(|x: &f64| x.is_finite())?;
                 let magnitude = proc_macro2::Literal::f64_unsuffixed(x.abs());
                 if x < 0.0 {

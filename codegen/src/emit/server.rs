@@ -426,6 +426,31 @@ fn field(api: &Api, op: &Operation, i: usize, p: &Param) -> TokenStream {
             .as_ref()
             .is_none_or(|values| d.iter().all(|v| values.contains(&v.as_str())))
     });
+    // A list in one query or form value is split where it was sent, before
+    // decoding (`support::items`), so an item may hold its separator.
+    if let (Some(format), Location::Query | Location::Form(_)) = (p.list, p.location)
+        && format != ListFormat::Multi
+    {
+        let sep = format.separator();
+        let mut items = match p.location {
+            Location::Query => quote!(input.query_items(#wire, #sep)),
+            _ => quote!(input.form_items(#wire, #sep)),
+        };
+        if let Some(default) = default {
+            items = quote! {
+                #items.or_else(|| ::std::option::Option::Some(::std::vec![#(::std::string::String::from(#default)),*]))
+            };
+        }
+        if let Some(values) = &accepted {
+            items = quote!(support::listed_items(#items, &[#(#values),*], #wire, #location)?);
+        }
+        let value = if p.required || default.is_some() {
+            quote!(support::required_items(#items, #wire, #location)?)
+        } else {
+            quote!(support::optional_items(#items, #wire, #location)?)
+        };
+        return ruled(field, value, p);
+    }
     if let Some(default) = default {
         // An absent optional parameter arrives as its default.
         match p.list {
@@ -473,9 +498,15 @@ fn field(api: &Api, op: &Operation, i: usize, p: &Param) -> TokenStream {
         (None, true) => quote!(support::required(#raw, #wire, #location)?),
         (None, false) => quote!(support::optional(#raw, #wire, #location)?),
     };
+    ruled(field, value, p)
+}
+
+/// The field's value with the parameter's rules checked.
+fn ruled(field: proc_macro2::Ident, value: TokenStream, p: &Param) -> TokenStream {
     if p.rules.is_empty() {
         return quote!(#field: #value,);
     }
+    let (wire, location) = (&p.wire, p.location.as_str());
     let rules = rules(&p.rules);
     quote!(#field: support::ruled(#value, &#rules, #wire, #location)?,)
 }

@@ -4,7 +4,7 @@
 //! this module, so everything here is spelled with full paths, derives included.
 
 use super::{Site, doc, ty};
-use crate::model::{Api, Field, Literal, TaggedVariant, TypeDef, TypeKind, Variant};
+use crate::model::{Api, Field, Literal, TaggedVariant, Ty, TypeDef, TypeKind, Variant};
 use crate::names::ident;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -209,6 +209,15 @@ fn default_fns(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
                     quote!(#magnitude)
                 }
             }
+            // Written as short as the field's type reads it back.
+            Literal::Float(x) if f.ty == Ty::F32 => {
+                let magnitude = proc_macro2::Literal::f32_unsuffixed(x.abs() as f32);
+                if *x < 0.0 {
+                    quote!(-#magnitude)
+                } else {
+                    quote!(#magnitude)
+                }
+            }
             Literal::Float(x) => {
                 let magnitude = proc_macro2::Literal::f64_unsuffixed(x.abs());
                 if *x < 0.0 {
@@ -236,7 +245,13 @@ fn default_fns(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     if fns.is_empty() {
         return TokenStream::new();
     }
+    // A document's 3.14159 is its own value, not a guess at PI.
+    let floats = fields
+        .iter()
+        .any(|f| matches!(f.default, Some(Literal::Float(_))));
+    let allow = floats.then(|| quote!(#[allow(clippy::approx_constant)]));
     quote! {
+        #allow
         impl #name {
             #(#fns)*
         }

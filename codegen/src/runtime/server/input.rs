@@ -9,6 +9,8 @@ use axum::response::IntoResponse;
 pub(super) struct Input {
     path: Vec<(String, String)>,
     query: Vec<(String, String)>,
+    /// The query as sent, for lists split before decoding.
+    raw_query: String,
     headers: axum::http::HeaderMap,
     pub(super) body: bytes::Bytes,
     #[cfg(any(test, runtime = "forms"))]
@@ -51,7 +53,8 @@ impl Input {
             }
             Err(_) => Vec::new(),
         };
-        let query = parse_pairs(parts.uri.query().unwrap_or(""), "query").map_err(Ok)?;
+        let raw_query = parts.uri.query().unwrap_or("").to_string();
+        let query = parse_pairs(&raw_query, "query").map_err(Ok)?;
         let headers = parts.headers.clone();
         let request = axum::extract::Request::from_parts(parts, body);
         let body = match bytes::Bytes::from_request(request, &()).await {
@@ -63,6 +66,7 @@ impl Input {
         Ok(Self {
             path,
             query,
+            raw_query,
             headers,
             body,
             #[cfg(any(test, runtime = "forms"))]
@@ -106,6 +110,12 @@ impl Input {
         self.query.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 
+    /// The items of a list sent in one query value (csv, ssv, tsv, pipes);
+    /// see `items`.
+    pub(super) fn query_items(&self, name: &str, separator: char) -> Option<Vec<String>> {
+        items(&self.raw_query, name, separator)
+    }
+
     /// Every value of a repeated query parameter.
     pub(super) fn query_all(&self, name: &str) -> Vec<&str> {
         self.query.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
@@ -146,6 +156,18 @@ impl Input {
     #[cfg(any(test, runtime = "forms"))]
     pub(super) fn form(&self, name: &str) -> Option<&str> {
         self.form.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The items of a list sent in one form value: as `query_items` for an
+    /// urlencoded form; a multipart text part is split as it is.
+    #[cfg(any(test, runtime = "forms"))]
+    pub(super) fn form_items(&self, name: &str, separator: char) -> Option<Vec<String>> {
+        match &self.form.urlencoded {
+            Some(text) => items(text, name, separator),
+            None => self.form(name).map(|value| {
+                value.split(separator).filter(|_| !value.is_empty()).map(str::to_string).collect()
+            }),
+        }
     }
 
     /// Every value of a repeated form field.
@@ -212,6 +234,8 @@ struct FormBody {
     /// The text values: urlencoded pairs, or the parts of a multipart body
     /// that are UTF-8.
     fields: Vec<(String, String)>,
+    /// An urlencoded body as sent, for lists split before decoding.
+    urlencoded: Option<String>,
     /// Every part of a multipart body, as a file.
     #[cfg(any(test, runtime = "files"))]
     files: Vec<(String, super::super::FilePart)>,
@@ -230,6 +254,7 @@ impl FormBody {
             let text =
                 std::str::from_utf8(body).map_err(|_| Rejection::new("body", "body", "a form body that is not UTF-8"))?;
             form.fields = parse_pairs(text, "form")?;
+            form.urlencoded = Some(text.to_string());
         }
         #[cfg(any(test, runtime = "multipart"))]
         if essence.as_deref() == Some("multipart/form-data") {
@@ -295,6 +320,29 @@ fn decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The items of the list `name` in a query string or urlencoded form.
+/// Where the value holds its separator as itself, it is split before
+/// decoding, so an item may hold an encoded separator (`a%2Cb,c` is two
+/// items); a value without one (every separator encoded, as many clients
+/// send it, and always for spaces and tabs) is split after decoding. The
+/// empty value is the empty list.
+fn items(text: &str, name: &str, separator: char) -> Option<Vec<String>> {
+    let value = text.split('&').filter(|pair| !pair.is_empty()).find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(key).as_deref() == Some(name)).then_some(value)
+    })?;
+    if value.is_empty() {
+        return Some(Vec::new());
+    }
+    // Each item decodes: the whole value did when the request was read.
+    let decoded = |item: &str| decode(item).unwrap_or_else(|| item.to_string());
+    if value.contains(separator) {
+        Some(value.split(separator).map(decoded).collect())
+    } else {
+        Some(decoded(value).split(separator).map(str::to_string).collect())
+    }
+}
+
 /// `name=value` pairs of a query string or urlencoded form.
 fn parse_pairs(text: &str, location: &'static str) -> Result<Vec<(String, String)>, Rejection> {
     let mut pairs = Vec::new();
@@ -339,6 +387,22 @@ mod input_tests {
         input.path = vec![("p0".to_string(), "7".to_string())];
         let input = input.repath(&[PathValue::Param(0), PathValue::Text("asana")]);
         assert_eq!((input.path(0), input.path(1), input.path(2)), (Some("7"), Some("asana"), None));
+    }
+
+    #[test]
+    fn list_items_split_at_a_raw_separator_else_after_decoding() {
+        let items = |text: &str, separator: char| super::items(text, "t", separator);
+        let owned = |items: &[&str]| Some(items.iter().map(|i| i.to_string()).collect::<Vec<_>>());
+        // An encoded separator inside an item, raw ones between items.
+        assert_eq!(items("t=a%2Cb,c", ','), owned(&["a,b", "c"]));
+        // Every separator encoded (as Python's urlencode sends it).
+        assert_eq!(items("t=a%2Cb", ','), owned(&["a", "b"]));
+        assert_eq!(items("t=x%7Cy|z&u=1", '|'), owned(&["x|y", "z"]));
+        // Spaces travel encoded (or as `+`): split after decoding.
+        assert_eq!(items("t=a+b%20c", ' '), owned(&["a", "b", "c"]));
+        assert_eq!(items("u=1&t=", ','), owned(&[]));
+        assert_eq!(items("u=1", ','), None);
+        assert_eq!(items("t=%C3%BC,%26", ','), owned(&["ü", "&"]));
     }
 
     #[tokio::test]

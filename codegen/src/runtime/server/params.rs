@@ -84,6 +84,29 @@ where
     optional_list(raw, separator, name, location)?.ok_or_else(|| missing(name, location))
 }
 
+/// An array parameter's items, split from one query or form value.
+pub(super) fn optional_items<T: std::str::FromStr + 'static>(
+    items: Option<Vec<String>>,
+    name: &str,
+    location: &'static str,
+) -> Result<Option<Vec<T>>, Rejection>
+where
+    T::Err: std::fmt::Display,
+{
+    items.map(|items| items.iter().map(|item| parse(item, name, location)).collect()).transpose()
+}
+
+pub(super) fn required_items<T: std::str::FromStr + 'static>(
+    items: Option<Vec<String>>,
+    name: &str,
+    location: &'static str,
+) -> Result<Vec<T>, Rejection>
+where
+    T::Err: std::fmt::Display,
+{
+    optional_items(items, name, location)?.ok_or_else(|| missing(name, location))
+}
+
 /// An array parameter sent as one `name=value` pair per item.
 pub(super) fn optional_multi<T: std::str::FromStr + 'static>(
     raw: Vec<&str>,
@@ -183,6 +206,19 @@ pub(super) fn items_one_of<'a>(
     Ok(raw)
 }
 
+/// `one_of` for every item of a list split from one value.
+pub(super) fn listed_items(
+    items: Option<Vec<String>>,
+    accepted: &[&str],
+    name: &str,
+    location: &'static str,
+) -> Result<Option<Vec<String>>, Rejection> {
+    for item in items.iter().flatten() {
+        one_of(Some(item.as_str()), accepted, name, location)?;
+    }
+    Ok(items)
+}
+
 /// `one_of` for every value of a repeated query parameter.
 pub(super) fn all_one_of<'a>(
     values: Vec<&'a str>,
@@ -249,6 +285,17 @@ mod params_tests {
         assert_eq!(required_multi::<i32>(vec!["3", "4"], "l", "query").unwrap(), [3, 4]);
         assert_eq!(or_defaults(vec![], &["a"]), ["a"]);
         assert_eq!(or_defaults(vec!["b"], &["a"]), ["b"]);
+    }
+
+    #[test]
+    fn items_parse_each_and_are_checked_against_the_enum() {
+        let items = |list: &[&str]| Some(list.iter().map(|i| i.to_string()).collect::<Vec<_>>());
+        assert_eq!(required_items::<i32>(items(&["1", "2"]), "l", "query").unwrap(), [1, 2]);
+        assert_eq!(optional_items::<i32>(None, "l", "query").unwrap(), None);
+        assert!(required_items::<i32>(None, "l", "query").is_err());
+        assert!(required_items::<i32>(items(&["1", "x"]), "l", "query").is_err());
+        assert!(listed_items(items(&["a", "b,c"]), &["a", "b,c"], "e", "query").is_ok());
+        assert!(listed_items(items(&["a", "z"]), &["a"], "e", "query").is_err());
     }
 
     #[test]
