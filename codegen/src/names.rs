@@ -39,6 +39,65 @@ fn ascii_words(name: &str) -> String {
     out
 }
 
+/// Mixed-case words written as one: `OAuth2Token` is `oauth2_token`.
+const WHOLE_WORDS: &[&str] = &["OAuth", "GraphQL", "GitHub", "iOS", "macOS"];
+
+/// A name's words, lowercase and joined by `_`, for heck to case: split at
+/// separators (see `ascii_words`), where an uppercase letter follows a
+/// lowercase letter or a digit (`petId`, `S3Bucket`), and between an acronym
+/// and a capitalised word (`HTTPServer`). An acronym keeps a plural `s`
+/// (`clientURLs` is `client_urls`, not heck's `client_ur_ls`) and a
+/// one-letter infix before digits (`IPv4Address` is `ipv4_address`); digits
+/// stay with the letters before them (`OAuth2`).
+fn words(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for chunk in ascii_words(name).split(' ').filter(|c| !c.is_empty()) {
+        let c: Vec<char> = chunk.chars().collect();
+        let mut whole = vec![false; c.len()];
+        for word in WHOLE_WORDS {
+            let w: Vec<char> = word.chars().collect();
+            for start in 0..c.len().saturating_sub(w.len() - 1) {
+                let end = start + w.len();
+                if c[start..end] == w[..] && c.get(end).is_none_or(|n| !n.is_ascii_lowercase()) {
+                    whole[start + 1..end]
+                        .iter_mut()
+                        .for_each(|inside| *inside = true);
+                }
+            }
+        }
+        if !out.is_empty() {
+            out.push('_');
+        }
+        for (i, &ch) in c.iter().enumerate() {
+            if i > 0 && !whole[i] && boundary(&c, i) {
+                out.push('_');
+            }
+            out.push(ch.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+/// Whether a new word starts at `c[i]` (`i > 0`).
+fn boundary(c: &[char], i: usize) -> bool {
+    let (prev, cur) = (c[i - 1], c[i]);
+    if !cur.is_ascii_uppercase() {
+        return false;
+    }
+    if !prev.is_ascii_uppercase() {
+        return true;
+    }
+    let lower = |j: usize| c.get(j).is_some_and(char::is_ascii_lowercase);
+    if !lower(i + 1) {
+        return false;
+    }
+    // `URLs`, `IDs`: the acronym's plural.
+    let plural = c[i + 1] == 's' && !lower(i + 2);
+    // `IPv4`: a one-letter infix before digits.
+    let infix = c.get(i + 2).is_some_and(char::is_ascii_digit);
+    !(plural || infix)
+}
+
 fn finish(mut candidate: String, fallback: &str, digit_prefix: &str) -> String {
     if candidate.is_empty() {
         candidate = fallback.to_string();
@@ -56,7 +115,7 @@ fn finish(mut candidate: String, fallback: &str, digit_prefix: &str) -> String {
 
 /// A type or variant name: `pet_status` → `PetStatus`, `1st` → `N1st`, `` → `fallback`.
 pub fn pascal(name: &str, fallback: &str) -> String {
-    finish(ascii_words(name).to_pascal_case(), fallback, "N")
+    finish(words(name).to_pascal_case(), fallback, "N")
 }
 
 /// An enum variant name: like [`pascal`], except that a value made only of
@@ -112,7 +171,7 @@ fn symbol_name(c: char) -> &'static str {
 
 /// A field, function or module name: `X-Request-Id` → `x_request_id`, `type` → `r#type`.
 pub fn snake(name: &str, fallback: &str) -> String {
-    finish(ascii_words(name).to_snake_case(), fallback, "n")
+    finish(words(name).to_snake_case(), fallback, "n")
 }
 
 /// Builds a `proc_macro2::Ident` from a name produced by [`pascal`] or [`snake`].
@@ -196,6 +255,42 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(snake(input, "value"), expected, "snake({input:?})");
+        }
+    }
+
+    /// Names real documents use that split badly at case changes alone
+    /// (issue 13), with what a Rust programmer would write.
+    #[test]
+    fn acronyms_plurals_and_digits_table() {
+        let cases = [
+            ("clientURLs", "client_urls", "ClientUrls"),
+            ("peerURLs", "peer_urls", "PeerUrls"),
+            ("IDs", "ids", "Ids"),
+            ("userIDs", "user_ids", "UserIds"),
+            ("APIs", "apis", "Apis"),
+            ("APIsList", "apis_list", "ApisList"),
+            ("IPv4Address", "ipv4_address", "Ipv4Address"),
+            ("ipv6", "ipv6", "Ipv6"),
+            ("S3Bucket", "s3_bucket", "S3Bucket"),
+            ("OAuth2Token", "oauth2_token", "Oauth2Token"),
+            ("useOAuth", "use_oauth", "UseOauth"),
+            ("GraphQLQuery", "graphql_query", "GraphqlQuery"),
+            ("gitHubRepo", "git_hub_repo", "GitHubRepo"),
+            ("GitHubRepo", "github_repo", "GithubRepo"),
+            ("HTTPServer", "http_server", "HttpServer"),
+            ("XMLHttpRequest", "xml_http_request", "XmlHttpRequest"),
+            ("IOError", "io_error", "IoError"),
+            ("ETag", "e_tag", "ETag"),
+            ("v1beta1", "v1beta1", "V1beta1"),
+            ("K8sCluster", "k8s_cluster", "K8sCluster"),
+            ("ABC", "abc", "Abc"),
+            ("HTTP_STATUS", "http_status", "HttpStatus"),
+            ("ipV4", "ip_v4", "IpV4"),
+            ("Is", "is", "Is"),
+        ];
+        for (input, snake_case, pascal_case) in cases {
+            assert_eq!(snake(input, "value"), snake_case, "snake({input:?})");
+            assert_eq!(pascal(input, "Value"), pascal_case, "pascal({input:?})");
         }
     }
 
