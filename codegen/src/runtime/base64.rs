@@ -18,6 +18,50 @@ impl From<Vec<u8>> for Base64 {
     }
 }
 
+/// The bytes of a slice, an array (`Base64::from(b"raw")`), a string's UTF-8
+/// (not base64 text: `"eA==".parse()` decodes that) or `Bytes`.
+#[cfg(any(test, runtime = "base64"))]
+impl From<&[u8]> for Base64 {
+    fn from(bytes: &[u8]) -> Self {
+        Base64(bytes.to_vec())
+    }
+}
+
+#[cfg(any(test, runtime = "base64"))]
+impl<const N: usize> From<&[u8; N]> for Base64 {
+    fn from(bytes: &[u8; N]) -> Self {
+        Base64(bytes.to_vec())
+    }
+}
+
+#[cfg(any(test, runtime = "base64"))]
+impl From<&str> for Base64 {
+    fn from(text: &str) -> Self {
+        Base64(text.as_bytes().to_vec())
+    }
+}
+
+#[cfg(any(test, runtime = "base64"))]
+impl From<bytes::Bytes> for Base64 {
+    fn from(bytes: bytes::Bytes) -> Self {
+        Base64(bytes.into())
+    }
+}
+
+#[cfg(any(test, runtime = "base64"))]
+impl From<Base64> for Vec<u8> {
+    fn from(value: Base64) -> Self {
+        value.0
+    }
+}
+
+#[cfg(any(test, runtime = "base64"))]
+impl AsRef<[u8]> for Base64 {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 #[cfg(any(test, runtime = "base64"))]
 impl std::ops::Deref for Base64 {
     type Target = [u8];
@@ -109,6 +153,21 @@ pub(super) fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod base64_tests {
     use super::*;
+
+    #[test]
+    fn values_convert_from_the_usual_byte_holders() {
+        let expected = Base64(b"hi".to_vec());
+        assert_eq!(Base64::from(&b"hi"[..]), expected);
+        assert_eq!(Base64::from(b"hi"), expected);
+        assert_eq!(Base64::from("hi"), expected);
+        assert_eq!(Base64::from(bytes::Bytes::from_static(b"hi")), expected);
+        assert_eq!(Vec::<u8>::from(expected.clone()), b"hi");
+        assert_eq!(expected.as_ref(), b"hi");
+        assert_eq!(expected.len(), 2);
+        // A string converts as its bytes; base64 text is parsed.
+        assert_eq!("aGk=".parse::<Base64>().unwrap(), expected);
+        assert_eq!(expected.to_string(), "aGk=");
+    }
 
     #[test]
     fn encodes_with_padding_in_the_standard_alphabet() {
