@@ -550,6 +550,32 @@ pub(crate) fn param_ty(p: &crate::model::Param) -> TokenStream {
     t
 }
 
+/// An integer as a literal (a negative one as `-` and its magnitude, which
+/// holds `i64::MIN` too).
+pub(super) fn int_literal(n: i64) -> TokenStream {
+    let magnitude = proc_macro2::Literal::u64_unsuffixed(n.unsigned_abs());
+    if n < 0 {
+        quote!(-#magnitude)
+    } else {
+        quote!(#magnitude)
+    }
+}
+
+/// A float as a literal, written as short as its type (`f32` when
+/// `single`) reads it back, so clippy finds no excessive precision.
+pub(super) fn float_literal(x: f64, single: bool) -> TokenStream {
+    let magnitude = if single {
+        proc_macro2::Literal::f32_unsuffixed(x.abs() as f32)
+    } else {
+        proc_macro2::Literal::f64_unsuffixed(x.abs())
+    };
+    if x < 0.0 {
+        quote!(-#magnitude)
+    } else {
+        quote!(#magnitude)
+    }
+}
+
 /// Whether a parameter's default is its type's `Default` (`0`, `false`, the
 /// empty string or list).
 fn is_type_default(p: &crate::model::Param) -> bool {
@@ -577,33 +603,10 @@ fn param_default(api: &Api, p: &crate::model::Param) -> Option<TokenStream> {
     let texts = p.default.as_ref()?;
     let value = |text: &str| -> Option<TokenStream> {
         Some(match &p.ty {
-            Ty::I32 | Ty::I64 => {
-                let n: i64 = text.parse().ok()?;
-                let magnitude = proc_macro2::Literal::u64_unsuffixed(n.unsigned_abs());
-                if n < 0 {
-                    quote!(-#magnitude)
-                } else {
-                    quote!(#magnitude)
-                }
-            }
-            // Written as short as the type reads it back.
-            Ty::F32 => {
-                let x: f32 = text.parse().ok().filter(|x: &f32| x.is_finite())?;
-                let magnitude = proc_macro2::Literal::f32_unsuffixed(x.abs());
-                if x < 0.0 {
-                    quote!(-#magnitude)
-                } else {
-                    quote!(#magnitude)
-                }
-            }
-            Ty::F64 => {
+            Ty::I32 | Ty::I64 => int_literal(text.parse().ok()?),
+            Ty::F32 | Ty::F64 => {
                 let x: f64 = text.parse().ok().filter(|x: &f64| x.is_finite())?;
-                let magnitude = proc_macro2::Literal::f64_unsuffixed(x.abs());
-                if x < 0.0 {
-                    quote!(-#magnitude)
-                } else {
-                    quote!(#magnitude)
-                }
+                float_literal(x, p.ty == Ty::F32)
             }
             Ty::Bool => {
                 let b: bool = text.parse().ok()?;

@@ -201,31 +201,8 @@ fn default_fns(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     let fns = fields.iter().filter_map(|f| {
         let value = match f.default.as_ref()? {
             Literal::Bool(b) => quote!(#b),
-            Literal::Int(i) => {
-                let magnitude = proc_macro2::Literal::u64_unsuffixed(i.unsigned_abs());
-                if *i < 0 {
-                    quote!(-#magnitude)
-                } else {
-                    quote!(#magnitude)
-                }
-            }
-            // Written as short as the field's type reads it back.
-            Literal::Float(x) if f.ty == Ty::F32 => {
-                let magnitude = proc_macro2::Literal::f32_unsuffixed(x.abs() as f32);
-                if *x < 0.0 {
-                    quote!(-#magnitude)
-                } else {
-                    quote!(#magnitude)
-                }
-            }
-            Literal::Float(x) => {
-                let magnitude = proc_macro2::Literal::f64_unsuffixed(x.abs());
-                if *x < 0.0 {
-                    quote!(-#magnitude)
-                } else {
-                    quote!(#magnitude)
-                }
-            }
+            Literal::Int(i) => super::int_literal(*i),
+            Literal::Float(x) => super::float_literal(*x, f.ty == Ty::F32),
             Literal::Str(s) => quote!(::std::string::String::from(#s)),
             Literal::Variant(ty, variant) => {
                 let (ty, variant) = (ident(ty), ident(variant));

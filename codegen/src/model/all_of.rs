@@ -56,7 +56,7 @@ impl Lowering<'_> {
                     return;
                 }
             },
-            v3::ReferenceOr::Item(schema) => (schema.clone(), pointer.to_string()),
+            v3::ReferenceOr::Item(schema) => (schema, pointer.to_string()),
         };
         match &schema.schema_kind {
             v3::SchemaKind::Type(v3::Type::Object(object)) => {

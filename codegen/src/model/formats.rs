@@ -140,9 +140,14 @@ impl Rules {
 
     /// The rules of an inline schema (for a `$ref`, see `Lowering::rules`).
     pub fn of(schema: &v3::ReferenceOr<v3::Schema>) -> Rules {
-        let v3::ReferenceOr::Item(schema) = schema else {
-            return Rules::default();
-        };
+        match schema {
+            v3::ReferenceOr::Item(schema) => Rules::of_schema(schema),
+            v3::ReferenceOr::Reference { .. } => Rules::default(),
+        }
+    }
+
+    /// The rules of a schema's own keywords.
+    pub fn of_schema(schema: &v3::Schema) -> Rules {
         let mut rules = Rules::default();
         match &schema.schema_kind {
             // The lengths of a date or a UUID are fixed by its format, and a
@@ -207,25 +212,11 @@ impl Lowering<'_> {
                 None => return Rules::of(schema),
             },
         };
-        let Some(name) = crate::pointer::schema_name(reference) else {
-            return Rules::default();
-        };
-        let mut target = self.schemas().and_then(|s| s.get(&name));
-        // `$ref`-only definitions chain; the cap guards against a loop.
-        for _ in 0..64 {
-            match target {
-                Some(v3::ReferenceOr::Reference { reference }) => {
-                    let next = crate::pointer::schema_name(reference);
-                    target = next.and_then(|n| self.schemas()?.get(&n));
-                }
-                Some(item) => {
-                    // Rules::of reads only an item's own keywords: no copy.
-                    return Rules::of(item);
-                }
-                None => break,
-            }
+        // Rules::of reads only the schema's own keywords: no copy.
+        match self.lookup(reference) {
+            Some((target, _)) => Rules::of_schema(target),
+            None => Rules::default(),
         }
-        Rules::default()
     }
 }
 

@@ -10,7 +10,7 @@ use crate::pointer::{join, schema_name};
 use openapiv3 as v3;
 use std::collections::{BTreeMap, BTreeSet};
 
-impl Lowering<'_> {
+impl<'a> Lowering<'a> {
     /// Names every definition (in document order, so that the first of two
     /// clashing names keeps it), then defines each.
     pub(super) fn definitions(&mut self) {
@@ -312,44 +312,30 @@ impl Lowering<'_> {
         &'s self,
         schema: &'s v3::ReferenceOr<v3::Schema>,
     ) -> Option<&'s v3::StringType> {
-        let mut current = schema;
-        // `$ref`s chain; the cap guards against a loop.
-        for _ in 0..64 {
-            match current {
-                v3::ReferenceOr::Item(v3::Schema {
-                    schema_kind: v3::SchemaKind::Type(v3::Type::String(s)),
-                    ..
-                }) => return Some(s),
-                v3::ReferenceOr::Item(_) => return None,
-                v3::ReferenceOr::Reference { reference } => {
-                    current = self.schemas()?.get(&schema_name(reference)?)?;
-                }
-            }
+        let schema = match schema {
+            v3::ReferenceOr::Item(schema) => schema,
+            v3::ReferenceOr::Reference { reference } => self.lookup(reference)?.0,
+        };
+        match &schema.schema_kind {
+            v3::SchemaKind::Type(v3::Type::String(s)) => Some(s),
+            _ => None,
         }
-        None
     }
 
     /// The schema a `$ref` names, following `$ref`-only definitions, with
     /// its pointer; `None` when the reference dangles (or loops).
-    pub(super) fn lookup(&self, reference: &str) -> Option<(v3::Schema, String)> {
-        let name = schema_name(reference)?;
-        let mut seen = 0;
-        let mut current = self.schemas()?.get(&name)?;
-        let mut pointer = join("#/components/schemas", &name);
-        loop {
-            match current {
-                v3::ReferenceOr::Item(schema) => return Some((schema.clone(), pointer)),
-                v3::ReferenceOr::Reference { reference } => {
-                    seen += 1;
-                    if seen > 64 {
-                        return None;
-                    }
-                    let next = schema_name(reference)?;
-                    pointer = join("#/components/schemas", &next);
-                    current = self.schemas()?.get(&next)?;
+    pub(super) fn lookup(&self, reference: &str) -> Option<(&'a v3::Schema, String)> {
+        let mut name = schema_name(reference)?;
+        // `$ref`-only definitions chain; the cap guards against a loop.
+        for _ in 0..64 {
+            match self.schemas()?.get(&name)? {
+                v3::ReferenceOr::Item(schema) => {
+                    return Some((schema, join("#/components/schemas", &name)));
                 }
+                v3::ReferenceOr::Reference { reference } => name = schema_name(reference)?,
             }
         }
+        None
     }
 
     /// Warns about each `pattern` of an inline schema (or its items) that
