@@ -1,5 +1,15 @@
 //! Media types, as the front stages and the model compare them.
 
+/// The extension under which the front stages keep a schema's `xml` object
+/// (the model, openapiv3, keeps only `x-` keys beside its own).
+pub(crate) const XML_KEY: &str = "x-stubgen-xml";
+
+/// Whether a media type is XML: `application/xml`, `text/xml` or `+xml`.
+pub(crate) fn is_xml(media_type: &str) -> bool {
+    let essence = essence(media_type);
+    essence == "application/xml" || essence == "text/xml" || essence.ends_with("+xml")
+}
+
 /// Whether a media type names `media` (parameters such as `; charset=utf-8`
 /// and case aside).
 pub(crate) fn is_media(entry: &str, media: &str) -> bool {
@@ -12,16 +22,21 @@ pub(crate) fn is_media(entry: &str, media: &str) -> bool {
 /// Whether a media type is JSON: `application/json`, `+json`, or a range
 /// (`*/*`, `application/*`) that admits it.
 pub(crate) fn is_json(media_type: &str) -> bool {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let essence = essence(media_type);
     essence == "application/json"
         || essence.ends_with("+json")
         || essence == "*/*"
         || essence == "application/*"
+}
+
+/// A media type without its parameters, in lower case.
+fn essence(media_type: &str) -> String {
+    media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
 }
 
 #[cfg(test)]
@@ -39,5 +54,8 @@ mod tests {
         assert!(is_json("application/merge-patch+json"));
         assert!(is_json("*/*"));
         assert!(!is_json("text/plain"));
+        assert!(is_xml("Application/XML; charset=utf-8"));
+        assert!(is_xml("text/xml") && is_xml("application/atom+xml"));
+        assert!(!is_xml("application/json") && !is_xml("application/xml-dtd"));
     }
 }

@@ -789,8 +789,10 @@ mod round_trips {
             None,
             TestBodyWithQueryParamsResponse::Ok
         );
+        // Every kind of `xml` object the document has (attributes, names,
+        // prefixes, namespaces, wrapped and unwrapped lists), as XML.
         let req = CreateXmlItemRequest {
-            body: Bytes::from_static(b"<XmlItem><attribute_string>s</attribute_string></XmlItem>"),
+            body: super::xml_item(),
         };
         round_trip!(
             r,
@@ -848,5 +850,40 @@ mod round_trips {
             oauth(),
             UploadFileWithRequiredFileResponse::Ok(api_response())
         );
+    }
+}
+
+/// An `XmlItem` with every property set.
+fn xml_item() -> generated::petstore_with_fake_endpoints_models_for_testing::types::XmlItem {
+    generated::petstore_with_fake_endpoints_models_for_testing::types::XmlItem {
+        attribute_string: Some("s & <t>".to_string()),
+        attribute_number: Some(1.25),
+        attribute_integer: Some(-2),
+        attribute_boolean: Some(true),
+        wrapped_array: Some(vec![3, -4]),
+        name_string: Some("s & <t>".to_string()),
+        name_number: Some(1.25),
+        name_integer: Some(-2),
+        name_boolean: Some(true),
+        name_array: Some(vec![1, 2]),
+        name_wrapped_array: Some(vec![3, -4]),
+        prefix_string: Some("s & <t>".to_string()),
+        prefix_number: Some(1.25),
+        prefix_integer: Some(-2),
+        prefix_boolean: Some(true),
+        prefix_array: Some(vec![1, 2]),
+        prefix_wrapped_array: Some(vec![3, -4]),
+        namespace_string: Some("s & <t>".to_string()),
+        namespace_number: Some(1.25),
+        namespace_integer: Some(-2),
+        namespace_boolean: Some(true),
+        namespace_array: Some(vec![1, 2]),
+        namespace_wrapped_array: Some(vec![3, -4]),
+        prefix_ns_string: Some("s & <t>".to_string()),
+        prefix_ns_number: Some(1.25),
+        prefix_ns_integer: Some(-2),
+        prefix_ns_boolean: Some(true),
+        prefix_ns_array: Some(vec![1, 2]),
+        prefix_ns_wrapped_array: Some(vec![3, -4]),
     }
 }

@@ -15,3 +15,4 @@ mod polymorphism;
 mod routing;
 mod security;
 mod seed;
+mod xml;

@@ -415,6 +415,13 @@ fn body(op: &Operation) -> Option<TokenStream> {
             "application/json".to_string(),
             quote!(support::json_body(#wire, value)?),
         ),
+        Media::Xml(xml) => {
+            let root = super::xml::request_root(op);
+            (
+                xml.content_type.clone(),
+                quote!(support::xml_body(#wire, value, &super::runtime::xml_shapes::#root)?),
+            )
+        }
         Media::Raw(content_type) => (
             content_type.clone(),
             quote!(::std::clone::Clone::clone(value)),
@@ -490,9 +497,20 @@ fn push_literal(literal: &str) -> TokenStream {
 fn arm(op: &Operation, case: &Case) -> (TokenStream, TokenStream) {
     let response = ident(&op.response);
     let variant = ident(&case.variant);
+    let decode_xml = || {
+        let index = (op.responses.iter())
+            .position(|c| std::ptr::eq(c, case))
+            .unwrap_or_default();
+        let root = super::xml::response_root(op, index);
+        quote!(support::decode_xml(status, body, &super::runtime::xml_shapes::#root)?)
+    };
     // `body` alone when the body is passed on as it is.
     let body_field = match &case.body {
         Some((_, Media::Json)) => quote!(body: support::decode(status, body)?,),
+        Some((_, Media::Xml(_))) => {
+            let decode = decode_xml();
+            quote!(body: #decode,)
+        }
         Some((_, Media::Raw(_))) => quote!(body,),
         None => match case.status {
             Status::Code(_) => quote!(),
@@ -541,6 +559,10 @@ fn arm(op: &Operation, case: &Case) -> (TokenStream, TokenStream) {
     let build = match (case.status, &case.body) {
         (Status::Code(_), Some((_, Media::Json))) => {
             quote!(::std::result::Result::Ok(super::#response::#variant(support::decode(status, body)?)))
+        }
+        (Status::Code(_), Some((_, Media::Xml(_)))) => {
+            let decode = decode_xml();
+            quote!(::std::result::Result::Ok(super::#response::#variant(#decode)))
         }
         (Status::Code(_), Some((_, Media::Raw(_)))) => {
             quote!(::std::result::Result::Ok(super::#response::#variant(body)))

@@ -7,6 +7,7 @@
 mod client;
 mod server;
 mod types;
+mod xml;
 
 use crate::model::{Api, Case, FormKind, Scheme, SchemeKind, Status, Ty};
 use crate::names::ident;
@@ -307,7 +308,7 @@ fn shared(api: &Api, parts: &Parts) -> TokenStream {
             }
         }
     });
-    let runtime = top_runtime(parts);
+    let runtime = top_runtime(parts, xml::shapes(api));
     let credentials = credentials(api);
     quote! {
         #runtime
@@ -465,6 +466,7 @@ pub(crate) fn parts(api: &Api) -> Parts {
         .with("uuid", uses(Ty::Uuid))
         .with("base64", uses(Ty::Base64))
         .with("patterns", api.has_patterns())
+        .with("xml", xml::used(api))
         .with("fall_through", api.routes.iter().any(|r| r.via.is_some()))
         .with("security", !schemes.is_empty())
         .with(
@@ -490,9 +492,9 @@ pub(super) fn allow_nesting(ty: &Ty, optional: bool) -> Option<TokenStream> {
 /// The runtime's public types (`FilePart`, `Base64`, `BasicAuth`) and the
 /// base64 codec, in a private module `runtime` whose public types are
 /// re-exported: nothing else in the user's module can change what they mean.
-fn top_runtime(parts: &Parts) -> TokenStream {
+fn top_runtime(parts: &Parts, xml_shapes: TokenStream) -> TokenStream {
     let items = runtime::embed_items(runtime::TOP, parts);
-    if items.is_empty() {
+    if items.is_empty() && xml_shapes.is_empty() {
         return TokenStream::new();
     }
     let public = runtime::public_types(&items);
@@ -502,6 +504,7 @@ fn top_runtime(parts: &Parts) -> TokenStream {
         #[allow(dead_code)]
         mod runtime {
             #(#items)*
+            #xml_shapes
         }
         #(pub use self::runtime::#public;)*
     }

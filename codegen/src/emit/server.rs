@@ -535,6 +535,16 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
                 let rules = rules(&b.rules);
                 quote!(support::optional_json(input.json_body()?, &#rules)?)
             }
+            (Media::Xml(_), required) => {
+                let rules = rules(&b.rules);
+                let root = super::xml::request_root(op);
+                let read = if required {
+                    quote!(required_xml)
+                } else {
+                    quote!(optional_xml)
+                };
+                quote!(support::#read(input.xml_body()?, &super::runtime::xml_shapes::#root, &#rules)?)
+            }
             (Media::Raw(_), true) => quote!(::std::clone::Clone::clone(&input.body)),
             (Media::Raw(_), false) => quote! {
                 if input.body.is_empty() {
@@ -829,7 +839,7 @@ fn rules(r: &Rules) -> TokenStream {
 /// How the server sends each documented response of an operation.
 fn into_response(op: &Operation) -> TokenStream {
     let response = ident(&op.response);
-    let arms = op.responses.iter().map(encode_arm);
+    let arms = (op.responses.iter().enumerate()).map(|(i, case)| encode_arm(op, i, case));
     quote! {
         impl ::axum::response::IntoResponse for super::#response {
             fn into_response(self) -> ::axum::response::Response {
@@ -841,10 +851,15 @@ fn into_response(op: &Operation) -> TokenStream {
     }
 }
 
-fn encode_arm(case: &Case) -> TokenStream {
+fn encode_arm(op: &Operation, index: usize, case: &Case) -> TokenStream {
     let variant = ident(&case.variant);
     let encode = |status: TokenStream| match &case.body {
         Some((_, Media::Json)) => quote!(support::json(#status, &body)),
+        Some((_, Media::Xml(xml))) => {
+            let root = super::xml::response_root(op, index);
+            let content_type = &xml.content_type;
+            quote!(support::xml(#status, #content_type, &body, &super::runtime::xml_shapes::#root))
+        }
         Some((_, Media::Raw(content_type))) => quote!(support::raw(#status, #content_type, body)),
         None => quote!(support::untyped(#status, body)),
     };

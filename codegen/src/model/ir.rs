@@ -117,6 +117,18 @@ pub struct TypeDef {
     pub pointer: String,
     pub doc: Option<String>,
     pub kind: TypeKind,
+    /// The schema's `xml` object (its element's name as an XML body).
+    pub xml: Option<Xml>,
+}
+
+/// A schema's `xml` object: how its value is written in an XML body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Xml {
+    pub name: Option<String>,
+    pub namespace: Option<String>,
+    pub prefix: Option<String>,
+    pub attribute: bool,
+    pub wrapped: bool,
 }
 
 #[derive(Debug)]
@@ -163,6 +175,9 @@ pub struct Field {
     /// property is read.
     pub default: Option<Literal>,
     pub doc: Option<String>,
+    /// The property's `xml` object, and its items' for an array.
+    pub xml: Option<Xml>,
+    pub item_xml: Option<Xml>,
 }
 
 /// A value the generated code writes as a literal (a property's default).
@@ -403,8 +418,21 @@ pub struct Body {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Media {
     Json,
+    /// XML (where the document offers no JSON), written and read as the
+    /// schema's `xml` objects say.
+    Xml(Box<XmlBody>),
     /// Bytes sent and received as they are, with this content type.
     Raw(String),
+}
+
+/// An XML body: its content type and the `xml` objects of its schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlBody {
+    pub content_type: String,
+    /// The body schema's own `xml` object (the root element).
+    pub xml: Option<Xml>,
+    /// Its items' `xml` object, for an array body.
+    pub items: Option<Xml>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -35,12 +35,13 @@ mod routes;
 mod security;
 mod subtypes;
 mod types;
+mod xml;
 
 pub use formats::Rules;
 pub use ir::{
     Api, Body, Case, Field, FormKind, ListFormat, Literal, Location, Media, Method, Operation,
     Param, PathValue, Route, Scheme, SchemeKind, Segment, Status, TaggedVariant, Ty, TypeDef,
-    TypeKind, Variant, Via,
+    TypeKind, Variant, Via, Xml, XmlBody,
 };
 pub use routes::{RouteKey, encode_literal};
 

@@ -5,8 +5,8 @@
 
 use super::params::is_binary;
 use super::requests::Request;
-use super::{Lowering, Media, Method, Operation, Ty};
-use crate::media::is_json;
+use super::{Lowering, Media, Method, Operation, Ty, XmlBody};
+use crate::media::{is_json, is_xml};
 use crate::names::{self, Scope};
 use crate::pointer::join;
 use indexmap::IndexMap;
@@ -237,7 +237,8 @@ impl Lowering<'_> {
         OperationNames { id, base, fn_name }
     }
 
-    /// The type and media type of a content map; JSON is preferred.
+    /// The type and media type of a content map; JSON is preferred, then
+    /// XML (with a schema that is not bytes).
     pub(super) fn content(
         &mut self,
         content: &IndexMap<String, v3::MediaType>,
@@ -260,14 +261,39 @@ impl Lowering<'_> {
                     Media::Json,
                 )
             }
-            None => match content.iter().next() {
-                Some((t, media)) => (
-                    media.schema.as_ref().map(|_| Ty::Bytes),
-                    Media::Raw(t.clone()),
-                ),
-                None => (None, Media::Json),
+            None => match content
+                .iter()
+                .find(|(t, m)| is_xml(t) && m.schema.as_ref().is_some_and(|s| !is_binary(s)))
+            {
+                Some((t, media)) => {
+                    let at = join(&join(&join(pointer, "content"), t), "schema");
+                    let schema = media.schema.as_ref();
+                    let xml = XmlBody {
+                        content_type: t.clone(),
+                        xml: schema
+                            .and_then(|s| s.as_item())
+                            .and_then(super::xml::xml_of),
+                        items: schema.and_then(super::xml::items_xml),
+                    };
+                    (
+                        schema.map(|s| self.ty(s, hint, &at)),
+                        Media::Xml(Box::new(xml)),
+                    )
+                }
+                None => raw_content(content),
             },
         }
+    }
+}
+
+/// A content map of neither JSON nor XML: bytes.
+fn raw_content(content: &IndexMap<String, v3::MediaType>) -> (Option<Ty>, Media) {
+    match content.iter().next() {
+        Some((t, media)) => (
+            media.schema.as_ref().map(|_| Ty::Bytes),
+            Media::Raw(t.clone()),
+        ),
+        None => (None, Media::Json),
     }
 }
 

@@ -330,10 +330,14 @@ impl Lowering<'_> {
         let (name, _) = request.fields.claim("body");
         let hint = format!("{}Body", request.base);
         let (ty, media) = self.content(&body.content, &hint, &b_pointer);
-        let rules = match media {
+        let rules = match &media {
             Media::Json => (body.content.iter())
                 .find(|(t, _)| crate::media::is_json(t))
                 .and_then(|(_, m)| m.schema.as_ref())
+                .map(|schema| self.rules(schema))
+                .unwrap_or_default(),
+            Media::Xml(xml) => (body.content.get(&xml.content_type))
+                .and_then(|m| m.schema.as_ref())
                 .map(|schema| self.rules(schema))
                 .unwrap_or_default(),
             Media::Raw(_) => Rules::default(),
@@ -342,7 +346,7 @@ impl Lowering<'_> {
             name,
             // Without a schema: free-form JSON, or the bytes of another type.
             ty: ty.unwrap_or(match media {
-                Media::Json => Ty::Json,
+                Media::Json | Media::Xml(_) => Ty::Json,
                 Media::Raw(_) => Ty::Bytes,
             }),
             required: body.required,

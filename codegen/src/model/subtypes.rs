@@ -137,6 +137,7 @@ impl Lowering<'_> {
                 variants,
                 other: own.to_string(),
             },
+            xml: super::xml::xml_of(schema),
         });
     }
 }

@@ -63,6 +63,7 @@ impl<'a> Lowering<'a> {
                         pointer: self.origins.original(&pointer),
                         doc,
                         kind: TypeKind::Alias(ty),
+                        xml: schema.as_item().and_then(super::xml::xml_of),
                     });
                 }
             }
@@ -98,6 +99,7 @@ impl<'a> Lowering<'a> {
             pointer: self.origins.original(pointer),
             doc,
             kind,
+            xml: super::xml::xml_of(schema),
         });
     }
 
@@ -172,6 +174,8 @@ impl<'a> Lowering<'a> {
                 rules,
                 default,
                 doc,
+                xml: item.and_then(super::xml::xml_of),
+                item_xml: super::xml::items_xml(&property),
             });
         }
     }

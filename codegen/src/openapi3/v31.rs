@@ -156,6 +156,9 @@ impl<'r> Walk<'r> {
 
     /// The 3.1 keywords of one schema object, in 3.0's terms.
     fn keywords(&mut self, object: &mut Map<String, Value>, at: &str) {
+        if let Some(xml) = object.remove("xml") {
+            object.insert(crate::media::XML_KEY.into(), xml);
+        }
         if let Some(Value::Array(types)) = object.get("type") {
             let null = types.iter().any(|t| t.as_str() == Some("null"));
             let others: Vec<Value> = types

@@ -50,7 +50,11 @@ macro_rules! source {
 }
 
 /// Public types at the top of the generated file.
-pub(crate) const TOP: &[Source] = &[source!("shared.rs"), source!("base64.rs")];
+pub(crate) const TOP: &[Source] = &[
+    source!("shared.rs"),
+    source!("base64.rs"),
+    source!("xml.rs"),
+];
 /// The client's public items, in `client`.
 pub(crate) const CLIENT: &[Source] = &[source!("client/error.rs")];
 /// The client's helpers, in `client::support`.
@@ -83,6 +87,8 @@ pub(crate) const PARTS: &[&str] = &[
     "base64",
     // The server checks some `pattern` (regex-lite).
     "patterns",
+    // Some body is XML (the `xml` object's names, attributes and wrappers).
+    "xml",
     // A literal path hands the methods it lacks to a templated one.
     "fall_through",
     // Some operation needs credentials; of these kinds.
@@ -394,6 +400,7 @@ mod harness {
     mod runtime {
         include!("shared.rs");
         include!("base64.rs");
+        include!("xml.rs");
     }
     pub use self::runtime::{Base64, BasicAuth, FilePart};
 

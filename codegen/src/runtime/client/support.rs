@@ -181,6 +181,32 @@ pub(super) fn json_body(name: &'static str, value: &impl serde::Serialize) -> Re
     serde_json::to_vec(value).map_err(|error| Error::InvalidRequest { parameter: name, message: error.to_string() })
 }
 
+/// A body as XML, in the shape `root` gives it.
+#[cfg(any(test, runtime = "xml"))]
+pub(super) fn xml_body(
+    name: &'static str,
+    value: &impl serde::Serialize,
+    root: &super::super::runtime::XmlProp,
+) -> Result<Vec<u8>, Error> {
+    let value =
+        serde_json::to_value(value).map_err(|error| Error::InvalidRequest { parameter: name, message: error.to_string() })?;
+    Ok(super::super::runtime::write_xml(&value, root).into_bytes())
+}
+
+/// An XML response body, read in the shape `root` gives it.
+#[cfg(any(test, runtime = "xml"))]
+pub(super) fn decode_xml<T: serde::de::DeserializeOwned>(
+    status: u16,
+    body: bytes::Bytes,
+    root: &super::super::runtime::XmlProp,
+) -> Result<T, Error> {
+    let value = super::super::runtime::read_xml(&body, root);
+    match value.and_then(|value| serde_json::from_value(value).map_err(|error| error.to_string())) {
+        Ok(value) => Ok(value),
+        Err(message) => Err(Error::Decode { status, message, body }),
+    }
+}
+
 /// A documented response header: absent is `None`, a value that does not
 /// parse as the documented type is a decode error.
 #[cfg(any(test, runtime = "response_headers"))]

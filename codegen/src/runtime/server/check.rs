@@ -9,10 +9,42 @@ pub(super) fn required_json<T: serde::de::DeserializeOwned + Check>(body: &[u8],
     }
     let value: serde_json::Value =
         serde_json::from_slice(body).map_err(|error| Rejection::new("body", "body", error.to_string()))?;
+    checked(value, rules)
+}
+
+/// A body's value, checked against the document's rules, as its type.
+fn checked<T: serde::de::DeserializeOwned + Check>(value: serde_json::Value, rules: &Rules) -> Result<T, Rejection> {
     let refused = |message| Rejection::new("body", "body", message);
     apply(&value, rules, &mut String::new()).map_err(refused)?;
     T::check(&value, &mut String::new()).map_err(refused)?;
     serde_json::from_value(value).map_err(|error| Rejection::new("body", "body", error.to_string()))
+}
+
+/// An XML body read in the shape `root` gives it, then checked as a JSON
+/// body is.
+#[cfg(any(test, runtime = "xml"))]
+pub(super) fn required_xml<T: serde::de::DeserializeOwned + Check>(
+    body: &[u8],
+    root: &super::super::runtime::XmlProp,
+    rules: &Rules,
+) -> Result<T, Rejection> {
+    if body.is_empty() {
+        return Err(Rejection::new("body", "body", "required body is missing"));
+    }
+    let value = super::super::runtime::read_xml(body, root).map_err(|message| Rejection::new("body", "body", message))?;
+    checked(value, rules)
+}
+
+#[cfg(any(test, runtime = "xml"))]
+pub(super) fn optional_xml<T: serde::de::DeserializeOwned + Check>(
+    body: &[u8],
+    root: &super::super::runtime::XmlProp,
+    rules: &Rules,
+) -> Result<Option<T>, Rejection> {
+    if body.is_empty() {
+        return Ok(None);
+    }
+    required_xml(body, root, rules).map(Some)
 }
 
 pub(super) fn optional_json<T: serde::de::DeserializeOwned + Check>(body: &[u8], rules: &Rules) -> Result<Option<T>, Rejection> {

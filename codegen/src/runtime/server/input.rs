@@ -135,19 +135,29 @@ impl Input {
     /// media type (XML, say) gets 415 Unsupported Media Type; a body without a
     /// `Content-Type` is read as JSON.
     pub(super) fn json_body(&self) -> Result<&[u8], Rejection> {
+        self.body_as("JSON (application/json)", |essence| essence == "application/json" || essence.ends_with("+json"))
+    }
+
+    /// The body of an operation that reads XML, as `json_body` is for JSON.
+    #[cfg(any(test, runtime = "xml"))]
+    pub(super) fn xml_body(&self) -> Result<&[u8], Rejection> {
+        self.body_as("XML (application/xml)", |essence| {
+            essence == "application/xml" || essence == "text/xml" || essence.ends_with("+xml")
+        })
+    }
+
+    /// The body, unless its `Content-Type` is one `accepts` refuses.
+    fn body_as(&self, what: &str, accepts: fn(&str) -> bool) -> Result<&[u8], Rejection> {
         let content_type = match self.headers.get(axum::http::header::CONTENT_TYPE) {
             Some(value) if !self.body.is_empty() => value.to_str().unwrap_or("?"),
             _ => return Ok(&self.body),
         };
         let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-        if essence == "application/json" || essence.ends_with("+json") {
+        if accepts(&essence) {
             return Ok(&self.body);
         }
-        let mut rejection = Rejection::new(
-            "Content-Type",
-            "header",
-            format!("the body must be JSON (application/json), not {content_type:?}"),
-        );
+        let mut rejection =
+            Rejection::new("Content-Type", "header", format!("the body must be {what}, not {content_type:?}"));
         rejection.status = axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE;
         Err(rejection)
     }

@@ -16,6 +16,23 @@ pub(super) fn json(code: u16, body: &impl serde::Serialize) -> axum::response::R
     }
 }
 
+/// A body written as XML in the shape `root` gives it.
+#[cfg(any(test, runtime = "xml"))]
+pub(super) fn xml(
+    code: u16,
+    content_type: &'static str,
+    body: &impl serde::Serialize,
+    root: &super::super::runtime::XmlProp,
+) -> axum::response::Response {
+    match serde_json::to_value(body) {
+        Ok(value) => {
+            let text = super::super::runtime::write_xml(&value, root);
+            (status(code), [(axum::http::header::CONTENT_TYPE, content_type)], text).into_response()
+        }
+        Err(_) => axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
 pub(super) fn raw(code: u16, content_type: &'static str, body: bytes::Bytes) -> axum::response::Response {
     (status(code), [(axum::http::header::CONTENT_TYPE, content_type)], body).into_response()
 }

@@ -190,6 +190,9 @@ impl Upgrader<'_> {
 /// `readOnly`, texts, `default`, `example`, `discriminator`, extensions.
 fn schema_data(s: &v2::Schema) -> v3::SchemaData {
     let mut extensions = v2::extensions(&s.rest);
+    if let Some(xml) = s.rest.get("xml") {
+        extensions.insert(crate::media::XML_KEY.to_string(), xml.clone());
+    }
     let nullable = matches!(extensions.get("x-nullable"), Some(Value::Bool(true)));
     extensions.shift_remove("x-nullable");
     v3::SchemaData {
