@@ -361,6 +361,11 @@ fn expr(e: &mut syn::Expr, parts: &Parts) {
                     })
                 })
                 .collect();
+            // Collecting drops the trailing comma, which `..rest` needs.
+            if s.dot2_token.is_some() && !s.fields.empty_or_trailing() {
+                s.fields
+                    .push_punct(syn::Token![,](proc_macro2::Span::call_site()));
+            }
         }
         syn::Expr::Block(b) => block(&mut b.block, parts),
         syn::Expr::Async(b) => block(&mut b.block, parts),

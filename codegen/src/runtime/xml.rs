@@ -146,13 +146,7 @@ impl XmlWriter {
                 self.out.push_str(&format!(" {attribute}=\"{}\"", xml_escape(&text, true)));
             }
         }
-        if xml_is_empty(value) {
-            self.out.push_str("/>");
-        } else {
-            self.out.push('>');
-            self.content(value, item, shape);
-            self.out.push_str(&format!("</{qualified}>"));
-        }
+        self.close_start(&qualified, value, item, shape);
         self.bound.truncate(bound);
     }
 
@@ -211,19 +205,21 @@ impl XmlWriter {
         if xml_is_name(key) {
             // Keys are the value's, not 'static: write the element by hand.
             self.out.push_str(&format!("<{key}"));
-            self.close_start(key, value, shape);
+            self.close_start(key, value, None, shape);
         } else {
             self.out.push_str(&format!("<entry key=\"{}\"", xml_escape(key, true)));
-            self.close_start("entry", value, shape);
+            self.close_start("entry", value, None, shape);
         }
     }
 
-    fn close_start(&mut self, tag: &str, value: &serde_json::Value, shape: &XmlShape) {
+    /// Ends a start tag, then writes the content and the end tag `tag`
+    /// (or makes the element empty).
+    fn close_start(&mut self, tag: &str, value: &serde_json::Value, item: Option<XmlName>, shape: &XmlShape) {
         if xml_is_empty(value) {
             self.out.push_str("/>");
         } else {
             self.out.push('>');
-            self.content(value, None, shape);
+            self.content(value, item, shape);
             self.out.push_str(&format!("</{tag}>"));
         }
     }
@@ -325,7 +321,7 @@ pub(crate) fn read_xml(body: &[u8], root: &XmlProp) -> Result<serde_json::Value,
 
 /// An element as the parser keeps it: names without their prefix.
 #[cfg(any(test, runtime = "xml"))]
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct XmlElement {
     /// The name as written, prefix and all (for the end tag).
     qualified: String,
@@ -563,14 +559,10 @@ fn xml_start_tag(text: &str) -> Result<(XmlElement, bool, &str), String> {
     if qualified.is_empty() {
         return Err("a start tag without a name".to_string());
     }
-    // All fields spelled out: the generator's printer drops the comma
-    // before a struct update's `..`.
     let mut element = XmlElement {
         qualified: qualified.to_string(),
         name: xml_local(qualified).to_string(),
-        attributes: Vec::new(),
-        children: Vec::new(),
-        text: String::new(),
+        ..XmlElement::default()
     };
     let mut rest = &text[name_end..];
     loop {
