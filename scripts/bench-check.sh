@@ -36,6 +36,7 @@ reqwest = { version = "0.13", default-features = false }
 chrono = { version = "0.4", default-features = false, features = ["std", "serde"] }
 uuid = { version = "1", default-features = false, features = ["std", "serde"] }
 regex-lite = "0.1"
+tokio = { version = "1", features = ["time"] }
 
 [workspace]
 TOML

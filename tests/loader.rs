@@ -27,8 +27,14 @@ fn errors(file: &str, bytes: &[u8]) -> Vec<Diagnostic> {
 }
 
 /// What the seed generates, minus the header (which names the file).
-fn body(code: &str) -> &str {
-    code.split_once("\n\n").map_or(code, |(_, rest)| rest)
+/// The code after its header comment, without `server::DOCUMENT` (the
+/// document's own text, which differs with what the document leaves out).
+fn body(code: &str) -> String {
+    let rest = code.split_once("\n\n").map_or(code, |(_, rest)| rest);
+    rest.lines()
+        .filter(|line| !line.trim_start().starts_with("pub const DOCUMENT"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! The runtime every file carries in its `support` and `runtime` modules is
 //! the generator's own code (`codegen/src/runtime`), unit-tested there; these
 //! snapshots keep each such module's doc, which names the runtime parts the
-//! document uses, and leave out its body.
+//! document uses, and leave out its body. The server's `DOCUMENT` (the
+//! document as JSON text) is left out too.
 
 use swagger_stubgen::{Options, generate};
 
@@ -61,6 +62,11 @@ fn without_runtime(code: &str) -> String {
         {
             out.push_str(&format!("{indent}mod {name} {{ ... }}\n"));
             skipping = Some(format!("{indent}}}"));
+            continue;
+        }
+        // The document itself, as JSON text: e2e tests read it back.
+        if line.trim_start().starts_with("pub const DOCUMENT: &str = ") {
+            out.push_str(&format!("{indent}pub const DOCUMENT: &str = \"...\";\n"));
             continue;
         }
         out.push_str(line);

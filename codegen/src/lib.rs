@@ -144,6 +144,8 @@ pub fn generate(file: &str, bytes: &[u8], options: &Options) -> Result<Generated
 }
 
 fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter) -> Option<String> {
+    // The server's `DOCUMENT`: the document as read, before any repair.
+    let document = options.server.then(|| tree.to_string());
     let front = match input_version(&tree, reporter)? {
         Input::Swagger2 => swagger::read(tree, reporter)?,
         Input::OpenApi(version) => openapi3::read(tree, version, reporter)?,
@@ -156,7 +158,7 @@ fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter)
         &api,
         emit::Emit {
             client: options.client,
-            server: options.server,
+            server: document.as_deref(),
         },
     );
     let source_name = std::path::Path::new(file)

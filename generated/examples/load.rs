@@ -38,6 +38,7 @@ impl server::Api for Generated {
     async fn show_pet_by_id(
         &self,
         req: ShowPetByIdRequest,
+        _: server::Context,
     ) -> Result<ShowPetByIdResponse, server::Error> {
         Ok(match self.0.lock().unwrap().get(&req.pet_id) {
             Some(pet) => ShowPetByIdResponse::Ok(pet.clone()),

@@ -82,7 +82,11 @@ mod petstore {
             (axum::http::StatusCode::BAD_REQUEST, json, bytes).into_response()
         }
 
-        async fn list_pets(&self, req: ListPetsRequest) -> Result<ListPetsResponse, server::Error> {
+        async fn list_pets(
+            &self,
+            req: ListPetsRequest,
+            _: server::Context,
+        ) -> Result<ListPetsResponse, server::Error> {
             let pets = self.pets.lock().unwrap();
             let limit = req
                 .limit
@@ -105,6 +109,7 @@ mod petstore {
         async fn create_pet(
             &self,
             req: CreatePetRequest,
+            _: server::Context,
         ) -> Result<CreatePetResponse, server::Error> {
             let mut pets = self.pets.lock().unwrap();
             let id = pets.keys().next_back().map_or(1, |last| last + 1);
@@ -121,6 +126,7 @@ mod petstore {
         async fn show_pet_by_id(
             &self,
             req: ShowPetByIdRequest,
+            _: server::Context,
         ) -> Result<ShowPetByIdResponse, server::Error> {
             Ok(match self.pets.lock().unwrap().get(&req.pet_id) {
                 Some(pet) => ShowPetByIdResponse::Ok(pet.clone()),
@@ -131,6 +137,7 @@ mod petstore {
         async fn delete_pet(
             &self,
             req: DeletePetRequest,
+            _: server::Context,
         ) -> Result<DeletePetResponse, server::Error> {
             Ok(match self.pets.lock().unwrap().remove(&req.pet_id) {
                 Some(_) => DeletePetResponse::NoContent,
@@ -141,6 +148,7 @@ mod petstore {
         async fn find_owned_pet(
             &self,
             req: FindOwnedPetRequest,
+            _: server::Context,
         ) -> Result<FindOwnedPetResponse, server::Error> {
             // Owners are not modelled: a pet belongs to whoever asks for it by name.
             let pets = self.pets.lock().unwrap();
@@ -162,6 +170,7 @@ mod seed {
         async fn acknowledge_job(
             &self,
             _req: AcknowledgeJobRequest,
+            _: server::Context,
         ) -> Result<AcknowledgeJobResponse, server::Error> {
             Ok(AcknowledgeJobResponse::Ok)
         }
@@ -169,6 +178,7 @@ mod seed {
         async fn acknowledge_third_party_job(
             &self,
             _req: AcknowledgeThirdPartyJobRequest,
+            _: server::Context,
         ) -> Result<AcknowledgeThirdPartyJobResponse, server::Error> {
             Ok(AcknowledgeThirdPartyJobResponse::Ok)
         }
@@ -241,9 +251,9 @@ mod fake {
         async fn update_pet(
             &self,
             req: UpdatePetRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<UpdatePetResponse> {
-            check(&c)?;
+            check(&cx.credentials)?;
             let mut pets = self.pets.lock().unwrap();
             Ok(match req.body.id.filter(|id| pets.contains_key(id)) {
                 Some(id) => {
@@ -254,8 +264,8 @@ mod fake {
             })
         }
 
-        async fn add_pet(&self, req: AddPetRequest, c: Credentials) -> Result<AddPetResponse> {
-            check(&c)?;
+        async fn add_pet(&self, req: AddPetRequest, cx: server::Context) -> Result<AddPetResponse> {
+            check(&cx.credentials)?;
             let mut pets = self.pets.lock().unwrap();
             let id = req.body.id.unwrap_or_else(|| next_id(&pets));
             pets.insert(
@@ -271,9 +281,9 @@ mod fake {
         async fn find_pets_by_status(
             &self,
             req: FindPetsByStatusRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<FindPetsByStatusResponse> {
-            check(&c)?;
+            check(&cx.credentials)?;
             let wanted: Vec<String> = req.status.iter().map(ToString::to_string).collect();
             let pets = self.pets.lock().unwrap();
             let found = pets
@@ -291,9 +301,9 @@ mod fake {
         async fn find_pets_by_tags(
             &self,
             req: FindPetsByTagsRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<FindPetsByTagsResponse> {
-            check(&c)?;
+            check(&cx.credentials)?;
             let pets = self.pets.lock().unwrap();
             let found = pets
                 .values()
@@ -311,9 +321,9 @@ mod fake {
         async fn get_pet_by_id(
             &self,
             req: GetPetByIdRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<GetPetByIdResponse> {
-            check(&c)?;
+            check(&cx.credentials)?;
             Ok(match self.pets.lock().unwrap().get(&req.pet_id) {
                 Some(pet) => GetPetByIdResponse::Ok(pet.clone()),
                 None => GetPetByIdResponse::NotFound,
@@ -323,9 +333,9 @@ mod fake {
         async fn update_pet_with_form(
             &self,
             req: UpdatePetWithFormRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<UpdatePetWithFormResponse> {
-            check(&c)?;
+            check(&cx.credentials)?;
             if let Some(pet) = self.pets.lock().unwrap().get_mut(&req.pet_id) {
                 if let Some(name) = req.name {
                     pet.name = name;
@@ -343,9 +353,9 @@ mod fake {
         async fn delete_pet(
             &self,
             req: DeletePetRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<DeletePetResponse> {
-            check(&c)?;
+            check(&cx.credentials)?;
             // Deleting is idempotent: a missing pet is deleted already.
             self.pets.lock().unwrap().remove(&req.pet_id);
             Ok(DeletePetResponse::Ok)
@@ -354,18 +364,18 @@ mod fake {
         async fn upload_file(
             &self,
             req: UploadFileRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<UploadFileResponse> {
-            check(&c)?;
+            check(&cx.credentials)?;
             Ok(UploadFileResponse::Ok(uploaded(req.file.as_ref())))
         }
 
         async fn get_inventory(
             &self,
             _: GetInventoryRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<GetInventoryResponse> {
-            check(&c)?;
+            check(&cx.credentials)?;
             let mut counts = BTreeMap::new();
             for pet in self.pets.lock().unwrap().values() {
                 if let Some(status) = &pet.status {
@@ -375,7 +385,11 @@ mod fake {
             Ok(GetInventoryResponse::Ok(counts))
         }
 
-        async fn place_order(&self, req: PlaceOrderRequest) -> Result<PlaceOrderResponse> {
+        async fn place_order(
+            &self,
+            req: PlaceOrderRequest,
+            _: server::Context,
+        ) -> Result<PlaceOrderResponse> {
             let mut orders = self.orders.lock().unwrap();
             let id = req.body.id.unwrap_or_else(|| next_id(&orders));
             let order = types::Order {
@@ -386,14 +400,22 @@ mod fake {
             Ok(PlaceOrderResponse::Ok(order))
         }
 
-        async fn get_order_by_id(&self, req: GetOrderByIdRequest) -> Result<GetOrderByIdResponse> {
+        async fn get_order_by_id(
+            &self,
+            req: GetOrderByIdRequest,
+            _: server::Context,
+        ) -> Result<GetOrderByIdResponse> {
             Ok(match self.orders.lock().unwrap().get(&req.order_id) {
                 Some(order) => GetOrderByIdResponse::Ok(order.clone()),
                 None => GetOrderByIdResponse::NotFound,
             })
         }
 
-        async fn delete_order(&self, req: DeleteOrderRequest) -> Result<DeleteOrderResponse> {
+        async fn delete_order(
+            &self,
+            req: DeleteOrderRequest,
+            _: server::Context,
+        ) -> Result<DeleteOrderResponse> {
             if let Ok(id) = req.order_id.parse::<i64>() {
                 self.orders.lock().unwrap().remove(&id);
             }
@@ -401,7 +423,11 @@ mod fake {
             Ok(DeleteOrderResponse::NotFound)
         }
 
-        async fn create_user(&self, req: CreateUserRequest) -> Result<CreateUserResponse> {
+        async fn create_user(
+            &self,
+            req: CreateUserRequest,
+            _: server::Context,
+        ) -> Result<CreateUserResponse> {
             let name = req.body.username.clone().unwrap_or_default();
             self.users.lock().unwrap().insert(name, req.body);
             done(|status, body| CreateUserResponse::Default { status, body })
@@ -410,6 +436,7 @@ mod fake {
         async fn create_users_with_array_input(
             &self,
             req: CreateUsersWithArrayInputRequest,
+            _: server::Context,
         ) -> Result<CreateUsersWithArrayInputResponse> {
             let mut users = self.users.lock().unwrap();
             for user in req.body {
@@ -421,6 +448,7 @@ mod fake {
         async fn create_users_with_list_input(
             &self,
             req: CreateUsersWithListInputRequest,
+            _: server::Context,
         ) -> Result<CreateUsersWithListInputResponse> {
             let mut users = self.users.lock().unwrap();
             for user in req.body {
@@ -429,7 +457,11 @@ mod fake {
             done(|status, body| CreateUsersWithListInputResponse::Default { status, body })
         }
 
-        async fn login_user(&self, req: LoginUserRequest) -> Result<LoginUserResponse> {
+        async fn login_user(
+            &self,
+            req: LoginUserRequest,
+            _: server::Context,
+        ) -> Result<LoginUserResponse> {
             let expires = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
             Ok(LoginUserResponse::Ok {
                 body: format!("session for {}", req.username),
@@ -438,13 +470,18 @@ mod fake {
             })
         }
 
-        async fn logout_user(&self, _: LogoutUserRequest) -> Result<LogoutUserResponse> {
+        async fn logout_user(
+            &self,
+            _: LogoutUserRequest,
+            _: server::Context,
+        ) -> Result<LogoutUserResponse> {
             done(|status, body| LogoutUserResponse::Default { status, body })
         }
 
         async fn get_user_by_name(
             &self,
             req: GetUserByNameRequest,
+            _: server::Context,
         ) -> Result<GetUserByNameResponse> {
             Ok(match self.users.lock().unwrap().get(&req.username) {
                 Some(user) => GetUserByNameResponse::Ok(user.clone()),
@@ -452,7 +489,11 @@ mod fake {
             })
         }
 
-        async fn update_user(&self, req: UpdateUserRequest) -> Result<UpdateUserResponse> {
+        async fn update_user(
+            &self,
+            req: UpdateUserRequest,
+            _: server::Context,
+        ) -> Result<UpdateUserResponse> {
             let mut users = self.users.lock().unwrap();
             if let Some(user) = users.get_mut(&req.username) {
                 *user = req.body;
@@ -461,7 +502,11 @@ mod fake {
             Ok(UpdateUserResponse::NotFound)
         }
 
-        async fn delete_user(&self, req: DeleteUserRequest) -> Result<DeleteUserResponse> {
+        async fn delete_user(
+            &self,
+            req: DeleteUserRequest,
+            _: server::Context,
+        ) -> Result<DeleteUserResponse> {
             self.users.lock().unwrap().remove(&req.username);
             // The document lists only 400 and 404: once deleted, it is not found.
             Ok(DeleteUserResponse::NotFound)
@@ -470,15 +515,16 @@ mod fake {
         async fn test_classname(
             &self,
             req: TestClassnameRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<TestClassnameResponse> {
-            check(&c)?;
+            check(&cx.credentials)?;
             Ok(TestClassnameResponse::Ok(req.body))
         }
 
         async fn test_enum_parameters(
             &self,
             _: TestEnumParametersRequest,
+            _: server::Context,
         ) -> Result<TestEnumParametersResponse> {
             // The document lists only 400 and 404.
             Ok(TestEnumParametersResponse::NotFound)
@@ -487,9 +533,9 @@ mod fake {
         async fn test_endpoint_parameters(
             &self,
             _: TestEndpointParametersRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<TestEndpointParametersResponse> {
-            check(&c)?;
+            check(&cx.credentials)?;
             // The document lists only 400 and 404.
             Ok(TestEndpointParametersResponse::NotFound)
         }
@@ -497,6 +543,7 @@ mod fake {
         async fn test_group_parameters(
             &self,
             _: TestGroupParametersRequest,
+            _: server::Context,
         ) -> Result<TestGroupParametersResponse> {
             // 400 is the only response the document lists.
             Ok(TestGroupParametersResponse::BadRequest)
@@ -505,6 +552,7 @@ mod fake {
         async fn test_client_model(
             &self,
             req: TestClientModelRequest,
+            _: server::Context,
         ) -> Result<TestClientModelResponse> {
             Ok(TestClientModelResponse::Ok(req.body))
         }
@@ -512,6 +560,7 @@ mod fake {
         async fn fake_outer_number_serialize(
             &self,
             req: FakeOuterNumberSerializeRequest,
+            _: server::Context,
         ) -> Result<FakeOuterNumberSerializeResponse> {
             Ok(FakeOuterNumberSerializeResponse::Ok(
                 req.body.unwrap_or_default(),
@@ -521,6 +570,7 @@ mod fake {
         async fn fake_outer_string_serialize(
             &self,
             req: FakeOuterStringSerializeRequest,
+            _: server::Context,
         ) -> Result<FakeOuterStringSerializeResponse> {
             Ok(FakeOuterStringSerializeResponse::Ok(
                 req.body.unwrap_or_default(),
@@ -530,6 +580,7 @@ mod fake {
         async fn fake_outer_boolean_serialize(
             &self,
             req: FakeOuterBooleanSerializeRequest,
+            _: server::Context,
         ) -> Result<FakeOuterBooleanSerializeResponse> {
             Ok(FakeOuterBooleanSerializeResponse::Ok(
                 req.body.unwrap_or_default(),
@@ -539,6 +590,7 @@ mod fake {
         async fn fake_outer_composite_serialize(
             &self,
             req: FakeOuterCompositeSerializeRequest,
+            _: server::Context,
         ) -> Result<FakeOuterCompositeSerializeResponse> {
             let composite = req.body.unwrap_or(types::OuterComposite {
                 my_number: None,
@@ -551,6 +603,7 @@ mod fake {
         async fn test_json_form_data(
             &self,
             _: TestJsonFormDataRequest,
+            _: server::Context,
         ) -> Result<TestJsonFormDataResponse> {
             Ok(TestJsonFormDataResponse::Ok)
         }
@@ -558,6 +611,7 @@ mod fake {
         async fn test_inline_additional_properties(
             &self,
             _: TestInlineAdditionalPropertiesRequest,
+            _: server::Context,
         ) -> Result<TestInlineAdditionalPropertiesResponse> {
             Ok(TestInlineAdditionalPropertiesResponse::Ok)
         }
@@ -565,17 +619,23 @@ mod fake {
         async fn test_body_with_query_params(
             &self,
             _: TestBodyWithQueryParamsRequest,
+            _: server::Context,
         ) -> Result<TestBodyWithQueryParamsResponse> {
             Ok(TestBodyWithQueryParamsResponse::Ok)
         }
 
-        async fn create_xml_item(&self, _: CreateXmlItemRequest) -> Result<CreateXmlItemResponse> {
+        async fn create_xml_item(
+            &self,
+            _: CreateXmlItemRequest,
+            _: server::Context,
+        ) -> Result<CreateXmlItemResponse> {
             Ok(CreateXmlItemResponse::Ok)
         }
 
         async fn n123_test_special_tags(
             &self,
             req: N123TestSpecialTagsRequest,
+            _: server::Context,
         ) -> Result<N123TestSpecialTagsResponse> {
             Ok(N123TestSpecialTagsResponse::Ok(req.body))
         }
@@ -583,6 +643,7 @@ mod fake {
         async fn test_body_with_file_schema(
             &self,
             _: TestBodyWithFileSchemaRequest,
+            _: server::Context,
         ) -> Result<TestBodyWithFileSchemaResponse> {
             Ok(TestBodyWithFileSchemaResponse::Ok)
         }
@@ -590,6 +651,7 @@ mod fake {
         async fn test_query_parameter_collection_format(
             &self,
             _: TestQueryParameterCollectionFormatRequest,
+            _: server::Context,
         ) -> Result<TestQueryParameterCollectionFormatResponse> {
             Ok(TestQueryParameterCollectionFormatResponse::Ok)
         }
@@ -597,9 +659,9 @@ mod fake {
         async fn upload_file_with_required_file(
             &self,
             req: UploadFileWithRequiredFileRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<UploadFileWithRequiredFileResponse> {
-            check(&c)?;
+            check(&cx.credentials)?;
             Ok(UploadFileWithRequiredFileResponse::Ok(uploaded(Some(
                 &req.required_file,
             ))))

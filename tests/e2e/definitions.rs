@@ -18,6 +18,7 @@ impl server::Api for Recorder {
     async fn post_silence(
         &self,
         req: PostSilenceRequest,
+        _: server::Context,
     ) -> Result<PostSilenceResponse, server::Error> {
         let body = req.body.clone();
         self.push(Received::Silence(req));
@@ -27,6 +28,7 @@ impl server::Api for Recorder {
     async fn put_matchers(
         &self,
         req: PutMatchersRequest,
+        _: server::Context,
     ) -> Result<PutMatchersResponse, server::Error> {
         self.push(Received::Matchers(req.body));
         Ok(PutMatchersResponse::NoContent)

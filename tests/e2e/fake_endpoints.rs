@@ -79,99 +79,115 @@ mod round_trips {
         async fn update_pet(
             &self,
             req: UpdatePetRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<UpdatePetResponse> {
-            self.log(&req, Some(c));
+            self.log(&req, Some(cx.credentials));
             Ok(UpdatePetResponse::NotFound)
         }
 
-        async fn add_pet(&self, req: AddPetRequest, c: Credentials) -> Result<AddPetResponse> {
-            self.log(&req, Some(c));
+        async fn add_pet(&self, req: AddPetRequest, cx: server::Context) -> Result<AddPetResponse> {
+            self.log(&req, Some(cx.credentials));
             Ok(AddPetResponse::Ok)
         }
 
         async fn find_pets_by_status(
             &self,
             req: FindPetsByStatusRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<FindPetsByStatusResponse> {
-            self.log(&req, Some(c));
+            self.log(&req, Some(cx.credentials));
             Ok(FindPetsByStatusResponse::Ok(vec![pet(), pet()]))
         }
 
         async fn find_pets_by_tags(
             &self,
             req: FindPetsByTagsRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<FindPetsByTagsResponse> {
-            self.log(&req, Some(c));
+            self.log(&req, Some(cx.credentials));
             Ok(FindPetsByTagsResponse::Ok(vec![]))
         }
 
         async fn get_pet_by_id(
             &self,
             req: GetPetByIdRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<GetPetByIdResponse> {
-            self.log(&req, Some(c));
+            self.log(&req, Some(cx.credentials));
             Ok(GetPetByIdResponse::Ok(pet()))
         }
 
         async fn update_pet_with_form(
             &self,
             req: UpdatePetWithFormRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<UpdatePetWithFormResponse> {
-            self.log(&req, Some(c));
+            self.log(&req, Some(cx.credentials));
             Ok(UpdatePetWithFormResponse::MethodNotAllowed)
         }
 
         async fn delete_pet(
             &self,
             req: DeletePetRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<DeletePetResponse> {
-            self.log(&req, Some(c));
+            self.log(&req, Some(cx.credentials));
             Ok(DeletePetResponse::BadRequest)
         }
 
         async fn upload_file(
             &self,
             req: UploadFileRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<UploadFileResponse> {
-            self.log(&req, Some(c));
+            self.log(&req, Some(cx.credentials));
             Ok(UploadFileResponse::Ok(api_response()))
         }
 
         async fn get_inventory(
             &self,
             req: GetInventoryRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<GetInventoryResponse> {
-            self.log(&req, Some(c));
+            self.log(&req, Some(cx.credentials));
             Ok(GetInventoryResponse::Ok(BTreeMap::from([
                 ("available".to_string(), 3),
                 ("sold".to_string(), -1),
             ])))
         }
 
-        async fn place_order(&self, req: PlaceOrderRequest) -> Result<PlaceOrderResponse> {
+        async fn place_order(
+            &self,
+            req: PlaceOrderRequest,
+            _: server::Context,
+        ) -> Result<PlaceOrderResponse> {
             self.log(&req, None);
             Ok(PlaceOrderResponse::Ok(order()))
         }
 
-        async fn get_order_by_id(&self, req: GetOrderByIdRequest) -> Result<GetOrderByIdResponse> {
+        async fn get_order_by_id(
+            &self,
+            req: GetOrderByIdRequest,
+            _: server::Context,
+        ) -> Result<GetOrderByIdResponse> {
             self.log(&req, None);
             Ok(GetOrderByIdResponse::Ok(order()))
         }
 
-        async fn delete_order(&self, req: DeleteOrderRequest) -> Result<DeleteOrderResponse> {
+        async fn delete_order(
+            &self,
+            req: DeleteOrderRequest,
+            _: server::Context,
+        ) -> Result<DeleteOrderResponse> {
             self.log(&req, None);
             Ok(DeleteOrderResponse::NotFound)
         }
 
-        async fn create_user(&self, req: CreateUserRequest) -> Result<CreateUserResponse> {
+        async fn create_user(
+            &self,
+            req: CreateUserRequest,
+            _: server::Context,
+        ) -> Result<CreateUserResponse> {
             self.log(&req, None);
             Ok(CreateUserResponse::Default {
                 status: 201,
@@ -182,6 +198,7 @@ mod round_trips {
         async fn create_users_with_array_input(
             &self,
             req: CreateUsersWithArrayInputRequest,
+            _: server::Context,
         ) -> Result<CreateUsersWithArrayInputResponse> {
             self.log(&req, None);
             Ok(CreateUsersWithArrayInputResponse::Default {
@@ -193,6 +210,7 @@ mod round_trips {
         async fn create_users_with_list_input(
             &self,
             req: CreateUsersWithListInputRequest,
+            _: server::Context,
         ) -> Result<CreateUsersWithListInputResponse> {
             self.log(&req, None);
             Ok(CreateUsersWithListInputResponse::Default {
@@ -201,7 +219,11 @@ mod round_trips {
             })
         }
 
-        async fn login_user(&self, req: LoginUserRequest) -> Result<LoginUserResponse> {
+        async fn login_user(
+            &self,
+            req: LoginUserRequest,
+            _: server::Context,
+        ) -> Result<LoginUserResponse> {
             self.log(&req, None);
             Ok(LoginUserResponse::Ok {
                 body: "session".to_string(),
@@ -210,7 +232,11 @@ mod round_trips {
             })
         }
 
-        async fn logout_user(&self, req: LogoutUserRequest) -> Result<LogoutUserResponse> {
+        async fn logout_user(
+            &self,
+            req: LogoutUserRequest,
+            _: server::Context,
+        ) -> Result<LogoutUserResponse> {
             self.log(&req, None);
             Ok(LogoutUserResponse::Default {
                 status: 200,
@@ -221,17 +247,26 @@ mod round_trips {
         async fn get_user_by_name(
             &self,
             req: GetUserByNameRequest,
+            _: server::Context,
         ) -> Result<GetUserByNameResponse> {
             self.log(&req, None);
             Ok(GetUserByNameResponse::Ok(user("zoë")))
         }
 
-        async fn update_user(&self, req: UpdateUserRequest) -> Result<UpdateUserResponse> {
+        async fn update_user(
+            &self,
+            req: UpdateUserRequest,
+            _: server::Context,
+        ) -> Result<UpdateUserResponse> {
             self.log(&req, None);
             Ok(UpdateUserResponse::BadRequest)
         }
 
-        async fn delete_user(&self, req: DeleteUserRequest) -> Result<DeleteUserResponse> {
+        async fn delete_user(
+            &self,
+            req: DeleteUserRequest,
+            _: server::Context,
+        ) -> Result<DeleteUserResponse> {
             self.log(&req, None);
             Ok(DeleteUserResponse::NotFound)
         }
@@ -239,15 +274,16 @@ mod round_trips {
         async fn test_classname(
             &self,
             req: TestClassnameRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<TestClassnameResponse> {
-            self.log(&req, Some(c));
+            self.log(&req, Some(cx.credentials));
             Ok(TestClassnameResponse::Ok(model_client()))
         }
 
         async fn test_enum_parameters(
             &self,
             req: TestEnumParametersRequest,
+            _: server::Context,
         ) -> Result<TestEnumParametersResponse> {
             self.log(&req, None);
             Ok(TestEnumParametersResponse::NotFound)
@@ -256,15 +292,16 @@ mod round_trips {
         async fn test_endpoint_parameters(
             &self,
             req: TestEndpointParametersRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<TestEndpointParametersResponse> {
-            self.log(&req, Some(c));
+            self.log(&req, Some(cx.credentials));
             Ok(TestEndpointParametersResponse::BadRequest)
         }
 
         async fn test_group_parameters(
             &self,
             req: TestGroupParametersRequest,
+            _: server::Context,
         ) -> Result<TestGroupParametersResponse> {
             self.log(&req, None);
             Ok(TestGroupParametersResponse::BadRequest)
@@ -273,6 +310,7 @@ mod round_trips {
         async fn test_client_model(
             &self,
             req: TestClientModelRequest,
+            _: server::Context,
         ) -> Result<TestClientModelResponse> {
             let body = req.body.clone();
             self.log(&req, None);
@@ -282,6 +320,7 @@ mod round_trips {
         async fn fake_outer_number_serialize(
             &self,
             req: FakeOuterNumberSerializeRequest,
+            _: server::Context,
         ) -> Result<FakeOuterNumberSerializeResponse> {
             self.log(&req, None);
             Ok(FakeOuterNumberSerializeResponse::Ok(
@@ -292,6 +331,7 @@ mod round_trips {
         async fn fake_outer_string_serialize(
             &self,
             req: FakeOuterStringSerializeRequest,
+            _: server::Context,
         ) -> Result<FakeOuterStringSerializeResponse> {
             self.log(&req, None);
             Ok(FakeOuterStringSerializeResponse::Ok(format!(
@@ -303,6 +343,7 @@ mod round_trips {
         async fn fake_outer_boolean_serialize(
             &self,
             req: FakeOuterBooleanSerializeRequest,
+            _: server::Context,
         ) -> Result<FakeOuterBooleanSerializeResponse> {
             self.log(&req, None);
             Ok(FakeOuterBooleanSerializeResponse::Ok(
@@ -313,6 +354,7 @@ mod round_trips {
         async fn fake_outer_composite_serialize(
             &self,
             req: FakeOuterCompositeSerializeRequest,
+            _: server::Context,
         ) -> Result<FakeOuterCompositeSerializeResponse> {
             self.log(&req, None);
             Ok(FakeOuterCompositeSerializeResponse::Ok(req.body.unwrap_or(
@@ -327,6 +369,7 @@ mod round_trips {
         async fn test_json_form_data(
             &self,
             req: TestJsonFormDataRequest,
+            _: server::Context,
         ) -> Result<TestJsonFormDataResponse> {
             self.log(&req, None);
             Ok(TestJsonFormDataResponse::Ok)
@@ -335,6 +378,7 @@ mod round_trips {
         async fn test_inline_additional_properties(
             &self,
             req: TestInlineAdditionalPropertiesRequest,
+            _: server::Context,
         ) -> Result<TestInlineAdditionalPropertiesResponse> {
             self.log(&req, None);
             Ok(TestInlineAdditionalPropertiesResponse::Ok)
@@ -343,6 +387,7 @@ mod round_trips {
         async fn test_body_with_query_params(
             &self,
             req: TestBodyWithQueryParamsRequest,
+            _: server::Context,
         ) -> Result<TestBodyWithQueryParamsResponse> {
             self.log(&req, None);
             Ok(TestBodyWithQueryParamsResponse::Ok)
@@ -351,6 +396,7 @@ mod round_trips {
         async fn create_xml_item(
             &self,
             req: CreateXmlItemRequest,
+            _: server::Context,
         ) -> Result<CreateXmlItemResponse> {
             self.log(&req, None);
             Ok(CreateXmlItemResponse::Ok)
@@ -359,6 +405,7 @@ mod round_trips {
         async fn n123_test_special_tags(
             &self,
             req: N123TestSpecialTagsRequest,
+            _: server::Context,
         ) -> Result<N123TestSpecialTagsResponse> {
             let body = req.body.clone();
             self.log(&req, None);
@@ -368,6 +415,7 @@ mod round_trips {
         async fn test_body_with_file_schema(
             &self,
             req: TestBodyWithFileSchemaRequest,
+            _: server::Context,
         ) -> Result<TestBodyWithFileSchemaResponse> {
             self.log(&req, None);
             Ok(TestBodyWithFileSchemaResponse::Ok)
@@ -376,6 +424,7 @@ mod round_trips {
         async fn test_query_parameter_collection_format(
             &self,
             req: TestQueryParameterCollectionFormatRequest,
+            _: server::Context,
         ) -> Result<TestQueryParameterCollectionFormatResponse> {
             self.log(&req, None);
             Ok(TestQueryParameterCollectionFormatResponse::Ok)
@@ -384,9 +433,9 @@ mod round_trips {
         async fn upload_file_with_required_file(
             &self,
             req: UploadFileWithRequiredFileRequest,
-            c: Credentials,
+            cx: server::Context,
         ) -> Result<UploadFileWithRequiredFileResponse> {
-            self.log(&req, Some(c));
+            self.log(&req, Some(cx.credentials));
             Ok(UploadFileWithRequiredFileResponse::Ok(api_response()))
         }
     }

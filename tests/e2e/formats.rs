@@ -60,7 +60,11 @@ fn event() -> types::Event {
 }
 
 impl server::Api for crate::common::Log<Received> {
-    async fn get_event(&self, req: GetEventRequest) -> Result<GetEventResponse, server::Error> {
+    async fn get_event(
+        &self,
+        req: GetEventRequest,
+        _: server::Context,
+    ) -> Result<GetEventResponse, server::Error> {
         let since = req.since;
         let at = req.at.clone();
         self.push(Received::Get(req));
@@ -72,7 +76,11 @@ impl server::Api for crate::common::Log<Received> {
         })
     }
 
-    async fn put_event(&self, req: PutEventRequest) -> Result<PutEventResponse, server::Error> {
+    async fn put_event(
+        &self,
+        req: PutEventRequest,
+        _: server::Context,
+    ) -> Result<PutEventResponse, server::Error> {
         let body = req.body.clone();
         self.push(Received::Put(req));
         Ok(PutEventResponse::Ok(body))
@@ -81,6 +89,7 @@ impl server::Api for crate::common::Log<Received> {
     async fn download_attachment(
         &self,
         req: DownloadAttachmentRequest,
+        _: server::Context,
     ) -> Result<DownloadAttachmentResponse, server::Error> {
         self.push(Received::Download(req));
         Ok(DownloadAttachmentResponse::Ok(Bytes::from_static(
@@ -91,12 +100,17 @@ impl server::Api for crate::common::Log<Received> {
     async fn upload_attachment(
         &self,
         req: UploadAttachmentRequest,
+        _: server::Context,
     ) -> Result<UploadAttachmentResponse, server::Error> {
         self.push(Received::Upload(req));
         Ok(UploadAttachmentResponse::NoContent)
     }
 
-    async fn book_slot(&self, req: BookSlotRequest) -> Result<BookSlotResponse, server::Error> {
+    async fn book_slot(
+        &self,
+        req: BookSlotRequest,
+        _: server::Context,
+    ) -> Result<BookSlotResponse, server::Error> {
         let slot = types::Slot {
             day: req.day,
             at: req.at,

@@ -56,6 +56,7 @@ impl server::Api for Recorder {
     async fn echo_shapes(
         &self,
         req: EchoShapesRequest,
+        _: server::Context,
     ) -> Result<EchoShapesResponse, server::Error> {
         let body = req.body.clone();
         self.log(Received::Shapes(req));
@@ -65,6 +66,7 @@ impl server::Api for Recorder {
     async fn create_account(
         &self,
         req: CreateAccountRequest,
+        _: server::Context,
     ) -> Result<CreateAccountResponse, server::Error> {
         let name = req.body.name.clone();
         self.log(Received::Account(req));
@@ -75,7 +77,11 @@ impl server::Api for Recorder {
         }))
     }
 
-    async fn scalars(&self, req: ScalarsRequest) -> Result<ScalarsResponse, server::Error> {
+    async fn scalars(
+        &self,
+        req: ScalarsRequest,
+        _: server::Context,
+    ) -> Result<ScalarsResponse, server::Error> {
         self.log(Received::Scalars(req));
         Ok(self
             .answer
@@ -87,7 +93,11 @@ impl server::Api for Recorder {
             })))
     }
 
-    async fn lists(&self, req: ListsRequest) -> Result<ListsResponse, server::Error> {
+    async fn lists(
+        &self,
+        req: ListsRequest,
+        _: server::Context,
+    ) -> Result<ListsResponse, server::Error> {
         self.log(Received::Lists(req));
         Ok(ListsResponse::Ok(echo()))
     }
@@ -95,23 +105,36 @@ impl server::Api for Recorder {
     async fn submit_form(
         &self,
         req: SubmitFormRequest,
+        _: server::Context,
     ) -> Result<SubmitFormResponse, server::Error> {
         self.log(Received::Form(req));
         Ok(SubmitFormResponse::Ok(echo()))
     }
 
-    async fn upload(&self, req: UploadRequest) -> Result<UploadResponse, server::Error> {
+    async fn upload(
+        &self,
+        req: UploadRequest,
+        _: server::Context,
+    ) -> Result<UploadResponse, server::Error> {
         self.log(Received::Upload(req));
         Ok(UploadResponse::Ok(echo()))
     }
 
-    async fn put_blob(&self, req: PutBlobRequest) -> Result<PutBlobResponse, server::Error> {
+    async fn put_blob(
+        &self,
+        req: PutBlobRequest,
+        _: server::Context,
+    ) -> Result<PutBlobResponse, server::Error> {
         let reversed: Vec<u8> = req.body.iter().rev().copied().collect();
         self.log(Received::Blob(req));
         Ok(PutBlobResponse::Ok(Bytes::from(reversed)))
     }
 
-    async fn get_text(&self, _: GetTextRequest) -> Result<GetTextResponse, server::Error> {
+    async fn get_text(
+        &self,
+        _: GetTextRequest,
+        _: server::Context,
+    ) -> Result<GetTextResponse, server::Error> {
         Ok(GetTextResponse::Ok(Bytes::from_static(
             "héllo\n".as_bytes(),
         )))
@@ -120,6 +143,7 @@ impl server::Api for Recorder {
     async fn negotiated(
         &self,
         req: NegotiatedRequest,
+        _: server::Context,
     ) -> Result<NegotiatedResponse, server::Error> {
         let body = req.body.clone();
         self.log(Received::Negotiated(req));

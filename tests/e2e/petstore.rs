@@ -47,7 +47,11 @@ fn error(code: i32, message: &str) -> types::Error {
 }
 
 impl server::Api for Store {
-    async fn list_pets(&self, req: ListPetsRequest) -> Result<ListPetsResponse, server::Error> {
+    async fn list_pets(
+        &self,
+        req: ListPetsRequest,
+        _: server::Context,
+    ) -> Result<ListPetsResponse, server::Error> {
         self.log(Received::List(req.clone()));
         if req.limit == Some(0) {
             return Ok(ListPetsResponse::Default {
@@ -65,7 +69,11 @@ impl server::Api for Store {
         Ok(ListPetsResponse::Ok(pets))
     }
 
-    async fn create_pet(&self, req: CreatePetRequest) -> Result<CreatePetResponse, server::Error> {
+    async fn create_pet(
+        &self,
+        req: CreatePetRequest,
+        _: server::Context,
+    ) -> Result<CreatePetResponse, server::Error> {
         self.log(Received::Create(req.clone()));
         Ok(CreatePetResponse::Created(types::Pet {
             id: 7,
@@ -78,6 +86,7 @@ impl server::Api for Store {
     async fn show_pet_by_id(
         &self,
         req: ShowPetByIdRequest,
+        _: server::Context,
     ) -> Result<ShowPetByIdResponse, server::Error> {
         self.log(Received::Show(req.clone()));
         match req.pet_id {
@@ -94,7 +103,11 @@ impl server::Api for Store {
         }
     }
 
-    async fn delete_pet(&self, req: DeletePetRequest) -> Result<DeletePetResponse, server::Error> {
+    async fn delete_pet(
+        &self,
+        req: DeletePetRequest,
+        _: server::Context,
+    ) -> Result<DeletePetResponse, server::Error> {
         self.log(Received::Delete(req.clone()));
         Ok(match req.pet_id {
             1 => DeletePetResponse::NoContent,
@@ -106,6 +119,7 @@ impl server::Api for Store {
     async fn find_owned_pet(
         &self,
         req: FindOwnedPetRequest,
+        _: server::Context,
     ) -> Result<FindOwnedPetResponse, server::Error> {
         self.log(Received::Find(req.clone()));
         if req.pet_name.is_empty() {

@@ -12,18 +12,27 @@ struct Recorder {
 }
 
 impl server::Api for Recorder {
-    async fn add_pet(&self, req: AddPetRequest) -> Result<AddPetResponse, server::Error> {
+    async fn add_pet(
+        &self,
+        req: AddPetRequest,
+        _: server::Context,
+    ) -> Result<AddPetResponse, server::Error> {
         self.pets.push(req.body.clone());
         Ok(AddPetResponse::Ok(req.body))
     }
 
-    async fn add_cat(&self, req: AddCatRequest) -> Result<AddCatResponse, server::Error> {
+    async fn add_cat(
+        &self,
+        req: AddCatRequest,
+        _: server::Context,
+    ) -> Result<AddCatResponse, server::Error> {
         Ok(AddCatResponse::Ok(req.body))
     }
 
     async fn put_shelter(
         &self,
         req: PutShelterRequest,
+        _: server::Context,
     ) -> Result<PutShelterResponse, server::Error> {
         Ok(PutShelterResponse::Ok(req.body))
     }

@@ -17,7 +17,11 @@ enum Received {
 type Recorder = crate::common::Log<Received>;
 
 impl server::Api for Recorder {
-    async fn put_asana(&self, req: PutAsanaRequest) -> Result<PutAsanaResponse, server::Error> {
+    async fn put_asana(
+        &self,
+        req: PutAsanaRequest,
+        _: server::Context,
+    ) -> Result<PutAsanaResponse, server::Error> {
         self.push(Received::PutAsana(req));
         Ok(PutAsanaResponse::NoContent)
     }
@@ -25,6 +29,7 @@ impl server::Api for Recorder {
     async fn get_service(
         &self,
         req: GetServiceRequest,
+        _: server::Context,
     ) -> Result<GetServiceResponse, server::Error> {
         let slug = req.slug.clone();
         self.push(Received::GetService(req));
@@ -34,6 +39,7 @@ impl server::Api for Recorder {
     async fn delete_service(
         &self,
         req: DeleteServiceRequest,
+        _: server::Context,
     ) -> Result<DeleteServiceResponse, server::Error> {
         self.push(Received::DeleteService(req));
         Ok(DeleteServiceResponse::NoContent)
@@ -42,12 +48,17 @@ impl server::Api for Recorder {
     async fn find_by_status(
         &self,
         _: FindByStatusRequest,
+        _: server::Context,
     ) -> Result<FindByStatusResponse, server::Error> {
         self.push(Received::FindByStatus);
         Ok(FindByStatusResponse::Ok)
     }
 
-    async fn update_pet(&self, req: UpdatePetRequest) -> Result<UpdatePetResponse, server::Error> {
+    async fn update_pet(
+        &self,
+        req: UpdatePetRequest,
+        _: server::Context,
+    ) -> Result<UpdatePetResponse, server::Error> {
         self.push(Received::UpdatePet(req));
         Ok(UpdatePetResponse::NoContent)
     }

@@ -28,40 +28,44 @@ impl server::Api for Recorder {
     async fn list_items(
         &self,
         _: ListItemsRequest,
-        credentials: Credentials,
+        cx: server::Context,
     ) -> Result<ListItemsResponse, server::Error> {
-        self.log("listItems", credentials);
+        self.log("listItems", cx.credentials);
         Ok(ListItemsResponse::Ok)
     }
 
     async fn create_item(
         &self,
         _: CreateItemRequest,
-        credentials: Credentials,
+        cx: server::Context,
     ) -> Result<CreateItemResponse, server::Error> {
-        self.log("createItem", credentials);
+        self.log("createItem", cx.credentials);
         Ok(CreateItemResponse::Created)
     }
 
     async fn get_item(
         &self,
         _: GetItemRequest,
-        credentials: Credentials,
+        cx: server::Context,
     ) -> Result<GetItemResponse, server::Error> {
-        self.log("getItem", credentials);
+        self.log("getItem", cx.credentials);
         Ok(GetItemResponse::Ok)
     }
 
     async fn delete_item(
         &self,
         _: DeleteItemRequest,
-        credentials: Credentials,
+        cx: server::Context,
     ) -> Result<DeleteItemResponse, server::Error> {
-        self.log("deleteItem", credentials);
+        self.log("deleteItem", cx.credentials);
         Ok(DeleteItemResponse::NoContent)
     }
 
-    async fn ping(&self, _: PingRequest) -> Result<PingResponse, server::Error> {
+    async fn ping(
+        &self,
+        _: PingRequest,
+        _: server::Context,
+    ) -> Result<PingResponse, server::Error> {
         self.log("ping", Credentials::default());
         Ok(PingResponse::Ok)
     }
@@ -69,9 +73,9 @@ impl server::Api for Recorder {
     async fn maybe(
         &self,
         _: MaybeRequest,
-        credentials: Credentials,
+        cx: server::Context,
     ) -> Result<MaybeResponse, server::Error> {
-        self.log("maybe", credentials);
+        self.log("maybe", cx.credentials);
         Ok(MaybeResponse::Ok)
     }
 }

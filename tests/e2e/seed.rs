@@ -23,6 +23,7 @@ impl server::Api for Recorder {
     async fn acknowledge_job(
         &self,
         req: AcknowledgeJobRequest,
+        _: server::Context,
     ) -> Result<AcknowledgeJobResponse, server::Error> {
         self.received.push(Received::Job(req));
         Ok(AcknowledgeJobResponse::Ok)
@@ -31,6 +32,7 @@ impl server::Api for Recorder {
     async fn acknowledge_third_party_job(
         &self,
         req: AcknowledgeThirdPartyJobRequest,
+        _: server::Context,
     ) -> Result<AcknowledgeThirdPartyJobResponse, server::Error> {
         self.received.push(Received::ThirdParty(req));
         Ok(AcknowledgeThirdPartyJobResponse::Ok)

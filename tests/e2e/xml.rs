@@ -10,16 +10,28 @@ use generated::xml::{client, server, *};
 type Recorder = crate::common::Log<Pet>;
 
 impl server::Api for Recorder {
-    async fn add_pet(&self, req: AddPetRequest) -> Result<AddPetResponse, server::Error> {
+    async fn add_pet(
+        &self,
+        req: AddPetRequest,
+        _: server::Context,
+    ) -> Result<AddPetResponse, server::Error> {
         self.push(req.body.clone());
         Ok(AddPetResponse::Created(req.body))
     }
 
-    async fn list_pets(&self, _: ListPetsRequest) -> Result<ListPetsResponse, server::Error> {
+    async fn list_pets(
+        &self,
+        _: ListPetsRequest,
+        _: server::Context,
+    ) -> Result<ListPetsResponse, server::Error> {
         Ok(ListPetsResponse::Ok(self.all()))
     }
 
-    async fn put_note(&self, req: PutNoteRequest) -> Result<PutNoteResponse, server::Error> {
+    async fn put_note(
+        &self,
+        req: PutNoteRequest,
+        _: server::Context,
+    ) -> Result<PutNoteResponse, server::Error> {
         let note = req.body.unwrap_or_default();
         Ok(PutNoteResponse::Ok(Counts {
             lang: note.lang,
@@ -27,7 +39,11 @@ impl server::Api for Recorder {
         }))
     }
 
-    async fn both(&self, req: BothRequest) -> Result<BothResponse, server::Error> {
+    async fn both(
+        &self,
+        req: BothRequest,
+        _: server::Context,
+    ) -> Result<BothResponse, server::Error> {
         Ok(BothResponse::Ok(req.body))
     }
 }

@@ -17,12 +17,13 @@ use quote::quote;
 
 /// What to emit.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Emit {
+pub(crate) struct Emit<'a> {
     pub(crate) client: bool,
-    pub(crate) server: bool,
+    /// The server, with the source document as JSON text (its `DOCUMENT`).
+    pub(crate) server: Option<&'a str>,
 }
 
-pub(crate) fn emit(api: &Api, what: Emit) -> TokenStream {
+pub(crate) fn emit(api: &Api, what: Emit<'_>) -> TokenStream {
     // Decided once: each part is a walk over every type and operation.
     let parts = parts(api);
     let types = types::emit(api);
@@ -32,10 +33,9 @@ pub(crate) fn emit(api: &Api, what: Emit) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    let server = if what.server {
-        server::emit(api, &parts)
-    } else {
-        TokenStream::new()
+    let server = match what.server {
+        Some(document) => server::emit(api, &parts, document),
+        None => TokenStream::new(),
     };
     quote! {
         #shared

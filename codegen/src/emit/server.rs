@@ -14,7 +14,7 @@ use quote::{format_ident, quote};
 
 /// The `server` module. Long because most of it is the module's template:
 /// the parts that vary are computed above it.
-pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
+pub(super) fn emit(api: &Api, parts: &Parts, document: &str) -> TokenStream {
     let methods = api.operations.iter().map(trait_method);
     let route_calls = route_calls(api);
     let route_handlers = api.routes.iter().map(|r| route_handler(api, r));
@@ -54,28 +54,33 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
             /// feature, which the crate using this module must enable.
         }
     });
-    // Handlers call `.into_response()`; a document without operations has none.
-    let use_into_response = (!api.operations.is_empty()).then(|| {
-        quote!(
-            use ::axum::response::IntoResponse as _;
-        )
-    });
     quote! {
         /// An axum server: implement [`server::Api`](Api) and serve [`server::router`](router).
         #needs
         pub mod server {
             #use_types
-            #use_into_response
 
             #trait_doc
             pub trait Api: ::std::marker::Send + ::std::marker::Sync + 'static {
                 #(#methods)*
+
+                /// How long a request's body may take to arrive before the
+                /// request is refused (408, through [`Api::rejected`]).
+                const BODY_TIMEOUT: ::std::time::Duration = ::std::time::Duration::from_secs(30);
 
                 /// The answer to a request the document does not allow, which no
                 /// other method sees. The default is the rejection's own 400;
                 /// override it to answer in the document's error schema.
                 fn rejected(&self, rejection: Rejection) -> ::axum::response::Response {
                     ::axum::response::IntoResponse::into_response(rejection)
+                }
+
+                /// The answer to every method's `Err`, and to a method that
+                /// panicked ([`Error::panicked`], a 500): the one place that
+                /// decides how the API's errors look. The default sends the
+                /// response the error carries, else `{"error": message}`.
+                fn failed(&self, error: Error) -> ::axum::response::Response {
+                    ::axum::response::IntoResponse::into_response(error)
                 }
             }
 
@@ -88,6 +93,12 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
                     #(#route_calls)*
                     .with_state(::std::sync::Arc::new(api))
             }
+
+            /// The document this module was generated from, as JSON text, to
+            /// serve at a path of your choosing (for Swagger UI or another
+            /// generator): `router(api).route("/openapi.json",
+            /// axum::routing::get(|| async { ([("content-type", "application/json")], DOCUMENT) }))`.
+            pub const DOCUMENT: &str = #document;
 
             #public
 
@@ -202,22 +213,14 @@ fn trait_method(op: &Operation) -> TokenStream {
     let response = ident(&op.response);
     let doc = doc(op.doc.as_deref());
     let id = &op.id;
-    let (credentials, unused) = if op.security.is_empty() {
-        (quote!(), quote!(req))
-    } else {
-        (
-            quote!(credentials: super::Credentials,),
-            quote!((req, credentials)),
-        )
-    };
     quote! {
         #doc
         fn #name(
             &self,
             req: super::#request,
-            #credentials
+            cx: Context,
         ) -> impl ::std::future::Future<Output = ::std::result::Result<super::#response, Error>> + ::std::marker::Send {
-            let _ = #unused;
+            let _ = (req, cx);
             async { ::std::result::Result::Err(Error::not_implemented(#id)) }
         }
     }
@@ -512,9 +515,10 @@ fn ruled(field: proc_macro2::Ident, value: TokenStream, p: &Param) -> TokenStrea
 }
 
 /// An operation's handler (`route_<fn>`) and its request parser
-/// (`parse_<fn>`). Over 80 lines because the two share their names and
-/// differ by whether the operation has input and security, four templates
-/// side by side.
+/// (`parse_<fn>`). The handler reads the credentials, then the request,
+/// then hands the rest of the request to the method as its `Context`. Over
+/// 80 lines because the two share their names and differ by whether the
+/// operation has input and security, templates side by side.
 fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident>) -> TokenStream {
     let name = call_name(op);
     let method = ident(&op.fn_name);
@@ -568,18 +572,7 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
         op.method.as_str()
     )));
     let input_used = !op.params.is_empty() || op.body.is_some();
-    let secured = credentials_reader.is_some();
-    if !input_used && !secured {
-        return quote! {
-            #handler_doc
-            async fn #name<A: Api>(
-                ::axum::extract::State(api): ::axum::extract::State<::std::sync::Arc<A>>,
-                _input: support::Input,
-            ) -> ::axum::response::Response {
-                <A as Api>::#method(&api, super::#request {}).await.into_response()
-            }
-        };
-    }
+    let id = &op.id;
     let (parse_fn, parse) = if input_used {
         (
             quote! {
@@ -600,7 +593,7 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
     } else {
         (quote!(), quote!(let req = super::#request {};))
     };
-    let (credentials, args) = match credentials_reader {
+    let (credentials, context) = match credentials_reader {
         Some(reader) => (
             quote! {
                 let credentials = match #reader(&input) {
@@ -608,9 +601,12 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
                     ::std::result::Result::Err(rejection) => return <A as Api>::rejected(&api, rejection),
                 };
             },
-            quote!(req, credentials),
+            quote!(Context {
+                credentials,
+                ..input.into_context()
+            }),
         ),
-        None => (quote!(), quote!(req)),
+        None => (quote!(), quote!(input.into_context())),
     };
     quote! {
         #parse_fn
@@ -622,7 +618,8 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
         ) -> ::axum::response::Response {
             #credentials
             #parse
-            <A as Api>::#method(&api, #args).await.into_response()
+            let cx = #context;
+            support::answer(&*api, #id, <A as Api>::#method(&api, req, cx)).await
         }
     }
 }

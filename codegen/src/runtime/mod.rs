@@ -67,6 +67,7 @@ pub(crate) const SERVER_SUPPORT: &[Source] = &[
     source!("server/params.rs"),
     source!("server/check.rs"),
     source!("server/respond.rs"),
+    source!("server/call.rs"),
     source!("text.rs"),
 ];
 
@@ -409,6 +410,10 @@ mod harness {
     }
     pub use self::runtime::{Base64, BasicAuth, FilePart};
 
+    /// What the runtime needs of a generated `Credentials`.
+    #[derive(Debug, Default)]
+    pub struct Credentials;
+
     pub mod client {
         include!("client/error.rs");
 
@@ -423,8 +428,14 @@ mod harness {
 
         /// What the runtime needs of a generated `Api` trait.
         pub trait Api: Send + Sync + 'static {
+            const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
             fn rejected(&self, rejection: Rejection) -> axum::response::Response {
                 axum::response::IntoResponse::into_response(rejection)
+            }
+
+            fn failed(&self, error: Error) -> axum::response::Response {
+                axum::response::IntoResponse::into_response(error)
             }
         }
 
@@ -433,6 +444,7 @@ mod harness {
             include!("server/params.rs");
             include!("server/check.rs");
             include!("server/respond.rs");
+            include!("server/call.rs");
             include!("text.rs");
         }
     }

@@ -1,17 +1,67 @@
 // The server's `Error` and `Rejection`, embedded in the generated `server`
 // module beside the document's `Api` trait and `router`.
 
-/// An error a handler answers with: a status and a message, sent as a JSON
-/// body `{"error": message}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a method sees of its request beyond the document's parameters: the
+/// method, the URI, every header (those the document does not list too), the
+/// extensions that middleware inserted, and the peer address when the router
+/// is served with `into_make_service_with_connect_info::<SocketAddr>()`.
+/// `Context::default()` builds one for a test that calls a method directly.
+#[derive(Debug, Default)]
+pub struct Context {
+    pub method: axum::http::Method,
+    pub uri: axum::http::Uri,
+    pub headers: axum::http::HeaderMap,
+    /// What layers put into the request (`axum::Extension`, a
+    /// `request.extensions_mut().insert(..)` in a middleware).
+    pub extensions: axum::http::Extensions,
+    /// The credentials the request carried, of the schemes the operation's
+    /// `security` names (none for an operation without security). An
+    /// operation whose security is not satisfied never reaches its method.
+    #[cfg(any(test, runtime = "security"))]
+    pub credentials: super::Credentials,
+}
+
+impl Context {
+    /// The address of the peer, when the server was started with
+    /// `into_make_service_with_connect_info::<SocketAddr>()`.
+    pub fn peer_addr(&self) -> Option<std::net::SocketAddr> {
+        self.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|info| info.0)
+    }
+
+    /// An extension a layer inserted, by type.
+    pub fn extension<T: Send + Sync + 'static>(&self) -> Option<&T> {
+        self.extensions.get::<T>()
+    }
+}
+
+/// An error a method answers with. By default it is sent as its `status`
+/// with a JSON body `{"error": message}`, or as the response it carries
+/// ([`Error::from_response`]); [`Api::failed`] decides how every error of
+/// the API is answered.
+#[derive(Debug)]
 pub struct Error {
     pub status: axum::http::StatusCode,
     pub message: String,
+    response: Option<Box<axum::response::Response>>,
 }
 
 impl Error {
     pub fn new(status: axum::http::StatusCode, message: impl Into<String>) -> Self {
-        Self { status, message: message.into() }
+        Self { status, message: message.into(), response: None }
+    }
+
+    /// An error answered with a response the document defines (any
+    /// `<Operation>Response` value) or anything else axum can send: a
+    /// helper shared by several methods can fail with the document's own
+    /// error body through `?`.
+    pub fn from_response(response: impl axum::response::IntoResponse) -> Self {
+        let response = response.into_response();
+        let status = response.status();
+        Self {
+            status,
+            message: status.canonical_reason().unwrap_or("error").to_string(),
+            response: Some(Box::new(response)),
+        }
     }
 
     /// 501 Not Implemented, the answer of every method not implemented.
@@ -20,6 +70,17 @@ impl Error {
             axum::http::StatusCode::NOT_IMPLEMENTED,
             format!("operation `{operation}` is not implemented"),
         )
+    }
+
+    /// 500 Internal Server Error, the answer of a method that panicked. The
+    /// message does not repeat the panic's, which may hold anything.
+    pub fn panicked(operation: &str) -> Self {
+        Self::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, format!("operation `{operation}` failed"))
+    }
+
+    /// The response this error carries, if it was built from one.
+    pub fn response(&self) -> Option<&axum::response::Response> {
+        self.response.as_deref()
     }
 }
 
@@ -33,14 +94,18 @@ impl std::error::Error for Error {}
 
 impl axum::response::IntoResponse for Error {
     fn into_response(self) -> axum::response::Response {
-        support::json(self.status.as_u16(), &serde_json::json!({ "error": self.message }))
+        match self.response {
+            Some(response) => *response,
+            None => support::json(self.status.as_u16(), &serde_json::json!({ "error": self.message })),
+        }
     }
 }
 
 /// Why a request was refused before any method of [`Api`] saw it: the
 /// parameter (or `body`), where it was expected, and what is wrong.
 /// [`Api::rejected`] turns it into the answer; by default its `status` (400;
-/// 401 for missing credentials; 415 for a body that is not JSON) with a JSON
+/// 401 for missing credentials; 408, 413 and 415 for a body that arrives too
+/// slowly, is too large, or is not of the media type read) with a JSON
 /// body `{"error", "parameter", "in", "message"}` (and `accepted`, the values
 /// an enum lists or the schemes that would do).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,9 +121,11 @@ pub struct Rejection {
     /// The values the parameter's `enum` lists, when that is what was broken;
     /// for missing credentials, the security schemes that would do.
     pub accepted: Vec<String>,
-    /// 400 Bad Request; 401 Unauthorized when credentials are missing; 415
-    /// Unsupported Media Type for a body that is not JSON where the server
-    /// reads JSON.
+    /// 400 Bad Request; 401 Unauthorized when credentials are missing; 408
+    /// Request Timeout for a body slower than [`Api::BODY_TIMEOUT`]; 413
+    /// Payload Too Large for a body over the router's limit (axum's
+    /// `DefaultBodyLimit`, 2 MB unless changed); 415 Unsupported Media Type
+    /// for a body that is not JSON where the server reads JSON.
     pub status: axum::http::StatusCode,
     /// The `WWW-Authenticate` challenge of a 401, when the schemes have one.
     challenge: Option<&'static str>,
@@ -85,7 +152,7 @@ impl std::fmt::Display for Rejection {
 
 impl axum::response::IntoResponse for Rejection {
     fn into_response(self) -> axum::response::Response {
-        let error = if self.status == axum::http::StatusCode::UNAUTHORIZED { "unauthorized" } else { "bad request" };
+        let error = self.status.canonical_reason().unwrap_or("bad request").to_ascii_lowercase();
         let mut body = serde_json::json!({
             "error": error,
             "parameter": self.parameter,
@@ -140,6 +207,30 @@ mod api_tests {
         assert_eq!(response.status(), 401);
         assert_eq!(response.headers()["www-authenticate"], "Basic realm=\"api\"");
         assert_eq!(json_of(response).await["error"], "unauthorized");
+    }
+
+    #[tokio::test]
+    async fn an_error_built_from_a_response_answers_with_it() {
+        let error = Error::from_response((axum::http::StatusCode::CONFLICT, "taken"));
+        assert_eq!((error.status, error.message.as_str()), (axum::http::StatusCode::CONFLICT, "Conflict"));
+        assert_eq!(error.response().map(|r| r.status()), Some(axum::http::StatusCode::CONFLICT));
+        let response = error.into_response();
+        assert_eq!(response.status(), 409);
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        assert_eq!(&bytes[..], b"taken");
+        assert_eq!(Error::panicked("getPet").to_string(), "500 Internal Server Error: operation `getPet` failed");
+    }
+
+    #[test]
+    fn the_context_finds_the_peer_and_extensions() {
+        let mut context = Context::default();
+        assert_eq!(context.peer_addr(), None);
+        let peer = std::net::SocketAddr::from(([127, 0, 0, 1], 4000));
+        context.extensions.insert(axum::extract::ConnectInfo(peer));
+        context.extensions.insert(7u8);
+        assert_eq!(context.peer_addr(), Some(peer));
+        assert_eq!(context.extension::<u8>(), Some(&7));
+        assert_eq!(context.extension::<u16>(), None);
     }
 
     #[tokio::test]

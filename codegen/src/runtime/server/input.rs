@@ -5,13 +5,17 @@
 use super::Rejection;
 use axum::response::IntoResponse;
 
-/// A request's parameters and body, read once.
+/// A request's parameters and body, read once, and what the method's
+/// `Context` gets of it.
 pub(super) struct Input {
     path: Vec<(String, String)>,
     query: Vec<(String, String)>,
     /// The query as sent, for lists split before decoding.
     raw_query: String,
+    method: axum::http::Method,
+    uri: axum::http::Uri,
     headers: axum::http::HeaderMap,
+    extensions: axum::http::Extensions,
     pub(super) body: bytes::Bytes,
     #[cfg(any(test, runtime = "forms"))]
     form: FormBody,
@@ -27,51 +31,74 @@ pub(super) enum PathValue {
 }
 
 /// Handlers take the whole request as one `Input`: a request that cannot be
-/// read (a path or query that is not UTF-8 once decoded, a body that fails to
-/// arrive) is answered before any handler runs.
+/// read (a path or query that is not UTF-8 once decoded, a body too large,
+/// too slow or broken) is answered through `Api::rejected` before any
+/// handler runs.
 impl<A: super::Api> axum::extract::FromRequest<std::sync::Arc<A>> for Input {
     type Rejection = axum::response::Response;
 
     async fn from_request(request: axum::extract::Request, api: &std::sync::Arc<A>) -> Result<Self, Self::Rejection> {
-        Self::read(request).await.map_err(|error| match error {
-            Ok(rejection) => <A as super::Api>::rejected(api, rejection),
-            Err(response) => response,
-        })
+        Self::read(request, A::BODY_TIMEOUT).await.map_err(|rejection| <A as super::Api>::rejected(api, rejection))
     }
 }
 
 impl Input {
-    /// Fails with a rejection, or with axum's own answer when the body cannot
-    /// be read (too large, say).
-    async fn read(request: axum::extract::Request) -> Result<Self, Result<Rejection, axum::response::Response>> {
+    /// Reads the request; the body within the router's size limit (axum's
+    /// `DefaultBodyLimit`, 2 MB unless a layer changes it) and `timeout`.
+    async fn read(request: axum::extract::Request, timeout: std::time::Duration) -> Result<Self, Rejection> {
         use axum::extract::{FromRequest, FromRequestParts};
         let (mut parts, body) = request.into_parts();
         let path = match axum::extract::RawPathParams::from_request_parts(&mut parts, &()).await {
             Ok(params) => params.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect(),
             Err(axum::extract::rejection::RawPathParamsRejection::InvalidUtf8InPathParam(_)) => {
-                return Err(Ok(Rejection::new("path", "path", "a path segment is not valid UTF-8 once decoded")));
+                return Err(Rejection::new("path", "path", "a path segment is not valid UTF-8 once decoded"));
             }
             Err(_) => Vec::new(),
         };
         let raw_query = parts.uri.query().unwrap_or("").to_string();
-        let query = parse_pairs(&raw_query, "query").map_err(Ok)?;
-        let headers = parts.headers.clone();
+        let query = parse_pairs(&raw_query, "query")?;
+        let (method, uri, headers) =
+            (parts.method.clone(), parts.uri.clone(), std::mem::take(&mut parts.headers));
+        // The body's reader needs the extensions for its limit; the method's
+        // context keeps them too.
+        let extensions = parts.extensions.clone();
         let request = axum::extract::Request::from_parts(parts, body);
-        let body = match bytes::Bytes::from_request(request, &()).await {
-            Ok(body) => body,
-            Err(rejection) => return Err(Err(rejection.into_response())),
+        let body = match tokio::time::timeout(timeout, bytes::Bytes::from_request(request, &())).await {
+            Ok(Ok(body)) => body,
+            Ok(Err(rejection)) => return Err(body_unread(&rejection)),
+            Err(_) => {
+                let mut rejection =
+                    Rejection::new("body", "body", format!("the body did not arrive within {timeout:?}"));
+                rejection.status = axum::http::StatusCode::REQUEST_TIMEOUT;
+                return Err(rejection);
+            }
         };
         #[cfg(any(test, runtime = "forms"))]
-        let form = FormBody::read(&headers, &body).await.map_err(Ok)?;
+        let form = FormBody::read(&headers, &body).await?;
         Ok(Self {
             path,
             query,
             raw_query,
+            method,
+            uri,
             headers,
+            extensions,
             body,
             #[cfg(any(test, runtime = "forms"))]
             form,
         })
+    }
+
+    /// What the method sees of the request, once its parameters are read.
+    pub(super) fn into_context(self) -> super::Context {
+        super::Context {
+            method: self.method,
+            uri: self.uri,
+            headers: self.headers,
+            extensions: self.extensions,
+            #[cfg(any(test, runtime = "security"))]
+            credentials: Default::default(),
+        }
     }
 
     /// The `index`th path parameter of the route (`p0`, `p1`, ...).
@@ -220,6 +247,17 @@ impl Input {
         let (username, password) = decoded.split_once(':')?;
         Some(super::super::BasicAuth { username: username.to_string(), password: password.to_string() })
     }
+}
+
+/// Why a body could not be read: 413 when it is over the limit, else 400.
+fn body_unread(rejection: &axum::extract::rejection::BytesRejection) -> Rejection {
+    let mut unread = if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        Rejection::new("body", "body", "the body is larger than this server accepts")
+    } else {
+        Rejection::new("body", "body", format!("the body could not be read: {}", rejection.body_text()))
+    };
+    unread.status = rejection.status();
+    unread
 }
 
 /// A 401: the credentials the operation needs are missing.
@@ -375,10 +413,67 @@ mod input_tests {
             request = request.header(*name, *value);
         }
         let request = request.body(axum::body::Body::from(body)).unwrap();
-        match Input::read(request).await {
+        match Input::read(request, std::time::Duration::from_secs(5)).await {
             Ok(input) => input,
-            Err(Ok(rejection)) => panic!("refused: {rejection}"),
-            Err(Err(response)) => panic!("answered {}", response.status()),
+            Err(rejection) => panic!("refused: {rejection}"),
+        }
+    }
+
+    fn refused(result: Result<Input, Rejection>) -> Rejection {
+        match result {
+            Ok(_) => panic!("read"),
+            Err(rejection) => rejection,
+        }
+    }
+
+    #[tokio::test]
+    async fn the_context_keeps_method_uri_headers_and_extensions() {
+        let mut request =
+            axum::extract::Request::builder().method("PUT").uri("/a?b=1").header("x-id", "7").body(axum::body::Body::empty()).unwrap();
+        request.extensions_mut().insert(42u32);
+        let context = Input::read(request, std::time::Duration::from_secs(5)).await.ok().unwrap().into_context();
+        assert_eq!((context.method.as_str(), context.uri.to_string().as_str()), ("PUT", "/a?b=1"));
+        assert_eq!(context.headers["x-id"], "7");
+        assert_eq!(context.extension::<u32>(), Some(&42));
+    }
+
+    #[tokio::test]
+    async fn a_body_over_the_limit_is_413_a_slow_one_408_a_broken_one_400() {
+        let timeout = std::time::Duration::from_millis(50);
+        let large = axum::extract::Request::new(axum::body::Body::from(vec![b'x'; (2 << 20) + 1]));
+        let too_large = refused(Input::read(large, timeout).await);
+        assert_eq!((too_large.status.as_u16(), too_large.location), (413, "body"));
+        let slow = refused(Input::read(axum::extract::Request::new(Stalled::body(false)), timeout).await);
+        assert_eq!(slow.status.as_u16(), 408);
+        assert!(slow.message.contains("50ms"), "{}", slow.message);
+        let broken = refused(Input::read(axum::extract::Request::new(Stalled::body(true)), timeout).await);
+        assert_eq!(broken.status.as_u16(), 400);
+        assert!(broken.message.starts_with("the body could not be read"), "{}", broken.message);
+    }
+
+    /// A body that never sends a byte: it waits forever, or fails.
+    struct Stalled {
+        fails: bool,
+    }
+
+    impl Stalled {
+        fn body(fails: bool) -> axum::body::Body {
+            axum::body::Body::new(Self { fails })
+        }
+    }
+
+    impl http_body::Body for Stalled {
+        type Data = bytes::Bytes;
+        type Error = std::io::Error;
+
+        fn poll_frame(
+            self: std::pin::Pin<&mut Self>,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Option<Result<http_body::Frame<bytes::Bytes>, std::io::Error>>> {
+            match self.fails {
+                true => std::task::Poll::Ready(Some(Err(std::io::Error::other("connection reset")))),
+                false => std::task::Poll::Pending,
+            }
         }
     }
 
