@@ -30,7 +30,14 @@ async fn main() {
         usage()
     };
     let router = match spec.as_str() {
-        "petstore" => generated::petstore::server::router(petstore::Store::default()),
+        // The document itself at /openapi.json, for Swagger UI and other tools.
+        "petstore" => generated::petstore::server::router(petstore::Store::default()).route(
+            "/openapi.json",
+            axum::routing::get(|| async {
+                let content_type = [(axum::http::header::CONTENT_TYPE, "application/json")];
+                (content_type, generated::petstore::server::DOCUMENT)
+            }),
+        ),
         "seed" => generated::aws_codepipeline::server::router(seed::Jobs),
         #[cfg(fake_endpoints)]
         "fake" => generated::petstore_with_fake_endpoints_models_for_testing::server::router(
@@ -48,7 +55,54 @@ async fn main() {
         .await
         .unwrap_or_else(|e| panic!("cannot listen on {addr}: {e}"));
     eprintln!("serving {spec} on http://{addr}");
-    axum::serve(listener, router).await.expect("server failed");
+    // Peer addresses reach the methods (`Context::peer_addr`) with connect info.
+    let app = with_middleware(router).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown())
+        .await
+        .expect("server failed");
+    eprintln!("served {spec}; stopped");
+}
+
+/// The layers a production server puts around a generated router: request
+/// traces (printed by whatever `tracing` subscriber the program installs),
+/// a time limit per request, CORS, and a body limit of 1 MiB. Requests over
+/// the limit get 413 (through `Api::rejected` when the body is read; from
+/// tower-http itself when its `Content-Length` says so up front).
+fn with_middleware(router: axum::Router) -> axum::Router {
+    use std::time::Duration;
+    use tower_http::{
+        cors::CorsLayer, limit::RequestBodyLimitLayer, timeout::TimeoutLayer, trace::TraceLayer,
+    };
+    router
+        .layer(RequestBodyLimitLayer::new(1 << 20))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+        .layer(CorsLayer::permissive())
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Resolves on Ctrl-C or SIGTERM: the server stops accepting connections and
+/// finishes the requests in flight before `main` returns.
+async fn shutdown() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.expect("a Ctrl-C handler");
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("a SIGTERM handler")
+            .recv()
+            .await;
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
 }
 
 /// An in-memory pet store: pets by id, numbered from 1.

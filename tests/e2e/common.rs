@@ -129,7 +129,7 @@ pub async fn raw_http(addr: SocketAddr, head: &str, body: &[u8]) -> RawResponse 
     parse_response(&response)
 }
 
-fn parse_response(bytes: &[u8]) -> RawResponse {
+pub fn parse_response(bytes: &[u8]) -> RawResponse {
     let split = bytes
         .windows(4)
         .position(|w| w == b"\r\n\r\n")

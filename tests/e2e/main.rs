@@ -15,4 +15,5 @@ mod polymorphism;
 mod routing;
 mod security;
 mod seed;
+mod server;
 mod xml;
