@@ -89,6 +89,50 @@ impl Builder {
         self
     }
 
+    /// Generates only the operations with this tag (repeatable: any of
+    /// them), and only the definitions they reach. Include selectors of
+    /// every kind add up; exclude selectors then take operations away. A
+    /// selector that matches no operation is an error naming the closest.
+    pub fn tag(mut self, tag: impl Into<String>) -> Self {
+        self.options.select.tags.push(tag.into());
+        self
+    }
+
+    /// Leaves out the operations with this tag.
+    pub fn exclude_tag(mut self, tag: impl Into<String>) -> Self {
+        self.options.select.exclude_tags.push(tag.into());
+        self
+    }
+
+    /// Generates the operation with this operationId (as [`Builder::tag`]).
+    pub fn operation(mut self, operation_id: impl Into<String>) -> Self {
+        self.options.select.operations.push(operation_id.into());
+        self
+    }
+
+    /// Leaves out the operation with this operationId.
+    pub fn exclude_operation(mut self, operation_id: impl Into<String>) -> Self {
+        self.options
+            .select
+            .exclude_operations
+            .push(operation_id.into());
+        self
+    }
+
+    /// Generates the operations at this path or below it, segment by segment,
+    /// as the document writes its paths (`/pets` takes `/pets/{id}`, not
+    /// `/petstore`), as [`Builder::tag`].
+    pub fn path(mut self, prefix: impl Into<String>) -> Self {
+        self.options.select.paths.push(prefix.into());
+        self
+    }
+
+    /// Leaves out the operations at this path or below it.
+    pub fn exclude_path(mut self, prefix: impl Into<String>) -> Self {
+        self.options.select.exclude_paths.push(prefix.into());
+        self
+    }
+
     /// Sets all generation options at once.
     pub fn options(mut self, options: Options) -> Self {
         self.options = options;

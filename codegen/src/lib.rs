@@ -77,18 +77,20 @@ mod names;
 mod openapi3;
 mod pointer;
 mod runtime;
+mod select;
 mod swagger;
 mod write;
 
 pub use builder::{Builder, GeneratedFile};
 pub use diagnostic::{Diagnostic, Error, Severity};
+pub use select::Selection;
 pub use write::write_if_changed;
 
 use diagnostic::Reporter;
 use serde_json::Value;
 
 /// What to generate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
     /// Emit the `client` module.
@@ -97,6 +99,9 @@ pub struct Options {
     pub server: bool,
     /// Treat every warning as an error.
     pub strict: bool,
+    /// The operations to generate (default: all), and with them only the
+    /// definitions they reach.
+    pub select: Selection,
 }
 
 impl Default for Options {
@@ -105,6 +110,7 @@ impl Default for Options {
             client: true,
             server: true,
             strict: false,
+            select: Selection::default(),
         }
     }
 }
@@ -146,10 +152,11 @@ pub fn generate(file: &str, bytes: &[u8], options: &Options) -> Result<Generated
 fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter) -> Option<String> {
     // The server's `DOCUMENT`: the document as read, before any repair.
     let document = options.server.then(|| tree.to_string());
-    let front = match input_version(&tree, reporter)? {
+    let mut front = match input_version(&tree, reporter)? {
         Input::Swagger2 => swagger::read(tree, reporter)?,
         Input::OpenApi(version) => openapi3::read(tree, version, reporter)?,
     };
+    select::apply(&mut front, &options.select, reporter)?;
     let api = model::build(&front, reporter);
     if reporter.has_errors() {
         return None;

@@ -14,7 +14,7 @@ use swagger_stubgen::{Builder, Error, Severity};
 #[command(
     name = "swagger-stubgen",
     version,
-    about = "Rust client and server stubs from Swagger 2.0 documents"
+    about = "Rust client and server stubs from Swagger 2.0 and OpenAPI 3.0/3.1 documents"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -25,7 +25,7 @@ struct Cli {
 enum Command {
     /// Generate `<stem>.rs` for every document into DIR.
     Generate {
-        /// Swagger 2.0 documents (YAML, or JSON when the name ends in `.json`).
+        /// Swagger 2.0 or OpenAPI 3.0/3.1 documents (YAML, or JSON when the name ends in `.json`).
         #[arg(required = true)]
         specs: Vec<PathBuf>,
         /// The output directory; nothing is written outside it.
@@ -55,16 +55,56 @@ struct Flags {
     /// Treat every warning as an error.
     #[arg(long)]
     strict: bool,
+    /// Generate only the operations with this tag (repeatable), and only the
+    /// definitions they reach. Includes of every kind add up; excludes then
+    /// take operations away.
+    #[arg(long, value_name = "TAG")]
+    tag: Vec<String>,
+    /// Leave out the operations with this tag (repeatable).
+    #[arg(long, value_name = "TAG")]
+    exclude_tag: Vec<String>,
+    /// Generate only the operation with this operationId (repeatable).
+    #[arg(long, value_name = "ID")]
+    operation: Vec<String>,
+    /// Leave out the operation with this operationId (repeatable).
+    #[arg(long, value_name = "ID")]
+    exclude_operation: Vec<String>,
+    /// Generate only the operations at this path or below it, as the document
+    /// writes its paths (repeatable).
+    #[arg(long, value_name = "PREFIX")]
+    path: Vec<String>,
+    /// Leave out the operations at this path or below it (repeatable).
+    #[arg(long, value_name = "PREFIX")]
+    exclude_path: Vec<String>,
 }
 
 impl Flags {
     fn builder(&self, specs: &[PathBuf]) -> Builder {
-        Builder::new()
+        let mut builder = Builder::new()
             .specs(specs)
             .client(!self.no_client)
             .server(!self.no_server)
             .strict(self.strict)
-            .cargo_output(false)
+            .cargo_output(false);
+        for tag in &self.tag {
+            builder = builder.tag(tag);
+        }
+        for tag in &self.exclude_tag {
+            builder = builder.exclude_tag(tag);
+        }
+        for id in &self.operation {
+            builder = builder.operation(id);
+        }
+        for id in &self.exclude_operation {
+            builder = builder.exclude_operation(id);
+        }
+        for prefix in &self.path {
+            builder = builder.path(prefix);
+        }
+        for prefix in &self.exclude_path {
+            builder = builder.exclude_path(prefix);
+        }
+        builder
     }
 }
 

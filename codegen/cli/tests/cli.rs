@@ -167,3 +167,45 @@ fn garbage_input_never_panics() {
         );
     }
 }
+
+fn petstore() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec/petstore.yaml")
+}
+
+#[test]
+fn selection_flags_choose_the_operations_and_a_miss_names_the_closest() {
+    let out = tempfile::tempdir().unwrap();
+    let output = run(&[
+        "generate".as_ref(),
+        petstore().as_os_str(),
+        "--out".as_ref(),
+        out.path().as_os_str(),
+        "--tag".as_ref(),
+        "pets".as_ref(),
+        "--exclude-operation".as_ref(),
+        "deletePet".as_ref(),
+        "--path".as_ref(),
+        "/owners".as_ref(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let written = std::fs::read_to_string(out.path().join("petstore.rs")).unwrap();
+    assert!(
+        written.contains("pub async fn find_owned_pet(")
+            && written.contains("pub async fn list_pets(")
+    );
+    assert!(!written.contains("pub async fn delete_pet("));
+    let missed = run(&[
+        "check".as_ref(),
+        petstore().as_os_str(),
+        "--operation".as_ref(),
+        "listPet".as_ref(),
+    ]);
+    assert_eq!(missed.status.code(), Some(1));
+    assert!(
+        stderr(&missed).contains(
+            "the operationId `listPet` (--operation) selects no operation; the closest: `listPets`"
+        ),
+        "{}",
+        stderr(&missed)
+    );
+}
