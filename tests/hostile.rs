@@ -210,3 +210,25 @@ fn loops_and_fan_out_through_all_of_generate_linear_types() {
     // server's `Context`, `Error` and `Rejection`, and `client::Client`).
     assert!((30..=30 * 4 + 4).contains(&structs), "{structs} structs");
 }
+
+/// `$ref`s to places inside definitions or outside them that loop back to
+/// themselves, directly or through each other: they end (as free-form JSON,
+/// warned), on a small stack.
+#[test]
+fn pointer_refs_that_loop_end() {
+    let doc = serde_json::json!({
+        "swagger": "2.0", "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "schema": {"$ref": "#/x-a"}}}}}},
+        "x-a": {"$ref": "#/x-b"},
+        "x-b": {"$ref": "#/x-a"},
+        "definitions": {
+            "A": {"type": "object", "properties": {
+                "self": {"$ref": "#/definitions/A/properties/self"},
+                "list": {"type": "array", "items": {"$ref": "#/definitions/A/properties/list"}},
+                "stream": {"$ref": "#/x-a"}
+            }}
+        }
+    });
+    let code = run("loops.json", serde_json::to_vec(&doc).unwrap()).expect("generates");
+    assert!(code.contains("pub struct A"), "{code}");
+}

@@ -12,6 +12,7 @@ mod params;
 mod patterns;
 mod petstore;
 mod polymorphism;
+mod refs;
 mod routing;
 mod security;
 mod seed;

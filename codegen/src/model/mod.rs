@@ -80,6 +80,7 @@ pub(crate) fn build(front: &Front, reporter: &mut Reporter) -> Api {
         definitions: IndexMap::new(),
         schemes: Vec::new(),
         inline: std::collections::HashMap::new(),
+        inner_depth: 0,
     };
     lowering.definitions();
     lowering.schemes();
@@ -125,6 +126,9 @@ struct Lowering<'a> {
     /// defined, not a new copy of it. So the types are linear in the
     /// document whatever its loops and fan-out.
     inline: std::collections::HashMap<String, String>,
+    /// How many `$ref`s into definitions (`#/components/schemas/A/properties/b`)
+    /// are being followed right now; bounded, as they can loop.
+    inner_depth: usize,
 }
 
 impl<'a> Lowering<'a> {
@@ -155,7 +159,7 @@ mod tests {
         crate::swagger::normalize(&mut tree, &mut reporter);
         let document: crate::swagger::Swagger =
             serde_json::from_value(tree).expect("a Swagger 2.0 document");
-        let upgraded = crate::swagger::upgrade(&document, &mut reporter);
+        let upgraded = crate::swagger::upgrade(&document, None, &mut reporter);
         let api = build(&upgraded, &mut reporter);
         (api, reporter.finish(Some(&source)))
     }

@@ -190,6 +190,17 @@ impl<'a> Lowering<'a> {
         let schema = match schema {
             v3::ReferenceOr::Reference { reference } => {
                 let target = schema_name(reference).and_then(|n| self.definitions.get(&n).cloned());
+                if target.is_none()
+                    && self.inner_depth < 16
+                    && let Some(inner) = self.inner_schema(reference)
+                {
+                    // A schema inside a definition: typed where it is, so it is
+                    // the same type as the definition's own field.
+                    self.inner_depth += 1;
+                    let ty = self.ty(&inner, hint, reference);
+                    self.inner_depth -= 1;
+                    return ty;
+                }
                 return match target {
                     Some(name) => Ty::Named(name),
                     None => {
@@ -324,6 +335,19 @@ impl<'a> Lowering<'a> {
             v3::SchemaKind::Type(v3::Type::String(s)) => Some(s),
             _ => None,
         }
+    }
+
+    /// The schema a `$ref` into a definition names
+    /// (`#/components/schemas/Item/properties/id`), when there is one.
+    fn inner_schema(&self, reference: &str) -> Option<v3::ReferenceOr<v3::Schema>> {
+        let rest = reference.strip_prefix("#/components/schemas/")?;
+        let (name, path) = rest.split_once('/')?;
+        let v3::ReferenceOr::Item(schema) = self.schemas()?.get(&crate::pointer::unescape(name))?
+        else {
+            return None;
+        };
+        let value = serde_json::to_value(schema).ok()?;
+        serde_json::from_value(value.pointer(&format!("/{path}"))?.clone()).ok()
     }
 
     /// The schema a `$ref` names, following `$ref`-only definitions, with

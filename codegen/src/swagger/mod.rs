@@ -20,6 +20,9 @@ use crate::front::Front;
 /// error is reported).
 pub(crate) fn read(mut tree: Value, reporter: &mut Reporter) -> Option<Front> {
     normalize(&mut tree, reporter);
+    // `$ref`s to other places of the document are followed in the tree as
+    // written; only documents that have them keep a copy of it.
+    let targets = upgrade::has_pointer_refs(&tree).then(|| tree.clone());
     let document: Swagger = match serde_path_to_error::deserialize(tree) {
         Ok(document) => document,
         Err(e) => {
@@ -31,7 +34,7 @@ pub(crate) fn read(mut tree: Value, reporter: &mut Reporter) -> Option<Front> {
             return None;
         }
     };
-    Some(upgrade(&document, reporter))
+    Some(upgrade(&document, targets.as_ref(), reporter))
 }
 
 use indexmap::IndexMap;

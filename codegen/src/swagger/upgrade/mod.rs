@@ -23,16 +23,20 @@ mod params;
 mod schema;
 
 use schema::any_schema;
+pub(super) use schema::has_pointer_refs;
 
 const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
 
-pub(crate) fn upgrade(doc: &v2::Swagger, reporter: &mut Reporter) -> Front {
+pub(crate) fn upgrade(doc: &v2::Swagger, tree: Option<&Value>, reporter: &mut Reporter) -> Front {
     let mut up = Upgrader {
         doc,
+        tree,
         reporter,
         origins: Origins::with_schemas_at("#/definitions/"),
         extras: Extras::default(),
         depth: 0,
+        hoisted: IndexMap::new(),
+        hoisted_schemas: Vec::new(),
     };
     let api = up.document();
     Front {
@@ -44,11 +48,19 @@ pub(crate) fn upgrade(doc: &v2::Swagger, reporter: &mut Reporter) -> Front {
 
 struct Upgrader<'a> {
     doc: &'a v2::Swagger,
+    /// The document as written, when it has `$ref`s to places other than
+    /// `#/definitions/<name>` (see `schema::has_pointer_refs`).
+    tree: Option<&'a Value>,
     reporter: &'a mut Reporter,
     origins: Origins,
     extras: Extras,
     /// How deep `schema` is nested right now.
     depth: usize,
+    /// Schemas a `$ref` reached elsewhere than in `definitions`, by the
+    /// pointer referred to: where they are in the upgraded document.
+    hoisted: IndexMap<String, String>,
+    /// Those schemas, upgraded, in the order they were reached.
+    hoisted_schemas: Vec<(String, v3::ReferenceOr<v3::Schema>)>,
 }
 
 impl<'a> Upgrader<'a> {
@@ -127,6 +139,7 @@ impl<'a> Upgrader<'a> {
                 paths.insert(path.clone(), v3::ReferenceOr::Item(item));
             }
         }
+        schemas.extend(std::mem::take(&mut self.hoisted_schemas));
 
         v3::OpenAPI {
             openapi: "3.0.3".to_string(),
@@ -645,7 +658,7 @@ mod tests {
             crate::load::load("test.yaml", yaml.as_bytes(), &mut reporter).expect("YAML");
         crate::swagger::normalize(&mut tree, &mut reporter);
         let document: v2::Swagger = serde_json::from_value(tree).expect("Swagger 2.0");
-        let front = upgrade(&document, &mut reporter);
+        let front = upgrade(&document, None, &mut reporter);
         (front, reporter.finish(Some(&source)))
     }
 

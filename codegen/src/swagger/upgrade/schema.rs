@@ -12,6 +12,91 @@ use serde_json::Value;
 const MAX_SCHEMA_DEPTH: usize = 64;
 
 impl Upgrader<'_> {
+    /// Where in the upgraded document the schema a `$ref` to another place
+    /// than `#/definitions/` is (grpc-gateway's `#/x-stream-definitions/Foo`,
+    /// a response's schema under `#/paths`): the schema there, upgraded once
+    /// into the components and named after where it is; a `$ref` there is
+    /// followed instead. `None` when the pointer reaches nothing, which the
+    /// model reports as a dangling `$ref`.
+    fn hoist(&mut self, reference: &str) -> Option<String> {
+        if let Some(upgraded) = self.hoisted.get(reference) {
+            return Some(upgraded.clone());
+        }
+        let target = self.tree?.pointer(reference.strip_prefix('#')?)?;
+        let schema: v2::Schema = match serde_json::from_value(target.clone()) {
+            Ok(schema) => schema,
+            Err(e) => {
+                self.reporter.warn(
+                    reference.to_string(),
+                    format!("a `$ref` refers here, but this is not a schema ({e})"),
+                );
+                return None;
+            }
+        };
+        if schema.reference.is_some() {
+            // Claimed first, so that a loop of `$ref`s ends (as dangling).
+            self.hoisted
+                .insert(reference.to_string(), reference.to_string());
+            let v3::ReferenceOr::Reference {
+                reference: upgraded,
+            } = self.schema(&schema, reference)
+            else {
+                return None;
+            };
+            self.hoisted.insert(reference.to_string(), upgraded.clone());
+            return Some(upgraded);
+        }
+        let name = self.hoisted_name(reference);
+        let upgraded = join("#/components/schemas", &name);
+        self.hoisted.insert(reference.to_string(), upgraded.clone());
+        self.origins.record(upgraded.clone(), reference.to_string());
+        let schema = self.schema(&schema, reference);
+        self.hoisted_schemas.push((name, schema));
+        Some(upgraded)
+    }
+
+    /// A name for a schema at `pointer`: its tokens without the keywords
+    /// that only say where schemas sit (`#/x-stream-definitions/Foo` is
+    /// `Foo`; `#/paths/~1pets/get/responses/200/schema` is `pets get 200`),
+    /// made unique among the definitions and the names given before.
+    fn hoisted_name(&self, pointer: &str) -> String {
+        const PLACES: &[&str] = &[
+            "definitions",
+            "paths",
+            "responses",
+            "parameters",
+            "schema",
+            "properties",
+            "items",
+            "allOf",
+            "additionalProperties",
+        ];
+        let tokens: Vec<String> = pointer
+            .trim_start_matches("#/")
+            .split('/')
+            .map(crate::pointer::unescape)
+            .filter(|t| !PLACES.contains(&t.as_str()) && !t.starts_with("x-"))
+            .map(|t| t.trim_matches('/').replace('/', " "))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let base = if tokens.is_empty() {
+            "Schema".to_string()
+        } else {
+            tokens.join(" ")
+        };
+        let taken = |name: &str| {
+            self.doc.definitions.contains_key(name)
+                || self.hoisted_schemas.iter().any(|(n, _)| n == name)
+        };
+        let mut name = base.clone();
+        let mut n = 2;
+        while taken(&name) {
+            name = format!("{base}{n}");
+            n += 1;
+        }
+        name
+    }
+
     pub(super) fn schema(&mut self, s: &v2::Schema, pointer: &str) -> v3::ReferenceOr<v3::Schema> {
         if self.depth >= MAX_SCHEMA_DEPTH {
             self.reporter.warn(
@@ -28,9 +113,11 @@ impl Upgrader<'_> {
 
     fn schema_at_depth(&mut self, s: &v2::Schema, pointer: &str) -> v3::ReferenceOr<v3::Schema> {
         if let Some(reference) = &s.reference {
+            // A pointer into a definition (`#/definitions/Item/properties/id`)
+            // stays one: the model finds the schema there.
             let reference = match reference.strip_prefix("#/definitions/") {
-                Some(name) => format!("#/components/schemas/{name}"),
-                None => reference.clone(),
+                Some(rest) => format!("#/components/schemas/{rest}"),
+                None => self.hoist(reference).unwrap_or_else(|| reference.clone()),
             };
             return v3::ReferenceOr::Reference { reference };
         }
@@ -290,4 +377,34 @@ pub(super) fn variant_or_unknown<T: std::str::FromStr>(
             Err(_) => v3::VariantOrUnknownOrEmpty::Unknown(f),
         },
     }
+}
+
+/// Whether the document has a `$ref` to a place other than `#/definitions/`,
+/// `#/parameters/<name>` or `#/responses/<name>`, which the upgrade follows
+/// in the tree as written.
+pub(crate) fn has_pointer_refs(tree: &Value) -> bool {
+    let mut stack = vec![tree];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(reference)) = map.get("$ref")
+                    && let Some(rest) = reference.strip_prefix("#/")
+                {
+                    let mut tokens = rest.split('/');
+                    let first = tokens.next().unwrap_or("");
+                    let plain = first == "definitions"
+                        || (matches!(first, "parameters" | "responses")
+                            && tokens.next().is_some()
+                            && tokens.next().is_none());
+                    if !plain {
+                        return true;
+                    }
+                }
+                stack.extend(map.values());
+            }
+            Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    false
 }
