@@ -84,6 +84,20 @@ fn main() {
         "\n/// The operations of `spec/petstore.yaml` tagged `owners`, and what they reach.\n\
          pub mod petstore_owners {\n    include!(concat!(env!(\"OUT_DIR\"), \"/owners/petstore.rs\"));\n}\n",
     );
+    // The client alone, sending through reqwest-middleware (the
+    // `client_middleware` option): tests/e2e/middleware.rs puts layers on it.
+    swagger_stubgen::Builder::new()
+        .spec(spec_dir.join("petstore.yaml"))
+        .server(false)
+        .client_middleware(true)
+        .out_dir(Path::new(&out_dir).join("middleware"))
+        .cargo_output(false)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    index.push_str(
+        "\n/// The client of `spec/petstore.yaml` on `reqwest_middleware::ClientWithMiddleware`.\n\
+         pub mod petstore_middleware {\n    include!(concat!(env!(\"OUT_DIR\"), \"/middleware/petstore.rs\"));\n}\n",
+    );
     swagger_stubgen::write_if_changed(&Path::new(&out_dir).join("specs.rs"), index.as_bytes())
         .unwrap_or_else(|e| panic!("{e}"));
 }

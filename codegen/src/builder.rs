@@ -83,6 +83,16 @@ impl Builder {
         self
     }
 
+    /// Whether the client sends through a
+    /// `reqwest_middleware::ClientWithMiddleware` (default: no), so that
+    /// middleware (logging, retries, tracing, signing) sees every request
+    /// and response. The crate that includes the output then depends on
+    /// `reqwest-middleware` 0.5.
+    pub fn client_middleware(mut self, yes: bool) -> Self {
+        self.options.client_middleware = yes;
+        self
+    }
+
     /// Turns every warning into an error (default: no).
     pub fn strict(mut self, yes: bool) -> Self {
         self.options.strict = yes;

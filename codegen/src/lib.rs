@@ -99,6 +99,9 @@ pub struct Options {
     pub server: bool,
     /// Treat every warning as an error.
     pub strict: bool,
+    /// The client sends through a `reqwest_middleware::ClientWithMiddleware`
+    /// (the user's crate then depends on `reqwest-middleware`).
+    pub client_middleware: bool,
     /// The operations to generate (default: all), and with them only the
     /// definitions they reach.
     pub select: Selection,
@@ -110,6 +113,7 @@ impl Default for Options {
             client: true,
             server: true,
             strict: false,
+            client_middleware: false,
             select: Selection::default(),
         }
     }
@@ -165,6 +169,7 @@ fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter)
         &api,
         emit::Emit {
             client: options.client,
+            middleware: options.client_middleware,
             server: document.as_deref(),
         },
     );

@@ -8,6 +8,7 @@ mod common;
 mod definitions;
 mod fake_endpoints;
 mod formats;
+mod middleware;
 mod params;
 mod patterns;
 mod petstore;

@@ -55,6 +55,10 @@ struct Flags {
     /// Treat every warning as an error.
     #[arg(long)]
     strict: bool,
+    /// The client sends through a `reqwest_middleware::ClientWithMiddleware`
+    /// (the including crate then depends on `reqwest-middleware` 0.5).
+    #[arg(long)]
+    client_middleware: bool,
     /// Generate only the operations with this tag (repeatable), and only the
     /// definitions they reach. Includes of every kind add up; excludes then
     /// take operations away.
@@ -85,6 +89,7 @@ impl Flags {
             .client(!self.no_client)
             .server(!self.no_server)
             .strict(self.strict)
+            .client_middleware(self.client_middleware)
             .cargo_output(false);
         for tag in &self.tag {
             builder = builder.tag(tag);

@@ -209,3 +209,28 @@ fn selection_flags_choose_the_operations_and_a_miss_names_the_closest() {
         stderr(&missed)
     );
 }
+
+#[test]
+fn client_middleware_makes_the_client_send_through_reqwest_middleware() {
+    let out = tempfile::tempdir().unwrap();
+    let output = run(&[
+        "generate".as_ref(),
+        petstore().as_os_str(),
+        "--out".as_ref(),
+        out.path().as_os_str(),
+        "--client-middleware".as_ref(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let written = std::fs::read_to_string(out.path().join("petstore.rs")).unwrap();
+    assert!(written.contains("http: ::reqwest_middleware::ClientWithMiddleware,"));
+    assert!(written.contains("Middleware(reqwest_middleware::Error)"));
+    let plain = run(&[
+        "generate".as_ref(),
+        petstore().as_os_str(),
+        "--out".as_ref(),
+        out.path().as_os_str(),
+    ]);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let written = std::fs::read_to_string(out.path().join("petstore.rs")).unwrap();
+    assert!(!written.contains("reqwest_middleware"));
+}

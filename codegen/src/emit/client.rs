@@ -24,15 +24,21 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
         }
     });
     let support = super::support_module(parts, runtime::CLIENT_SUPPORT);
+    let http = Http::new(parts.has("middleware"));
+    let Http {
+        client: http_type,
+        builder: builder_type,
+        send_error,
+    } = &http;
     let error = runtime::embed(runtime::CLIENT, parts);
     // A document without operations has nothing to execute.
     let execute = (!api.operations.is_empty()).then(|| {
         quote! {
                 async fn execute(
                     &self,
-                    request: ::reqwest::RequestBuilder,
+                    request: #builder_type,
                 ) -> ::std::result::Result<(u16, ::reqwest::header::HeaderMap, ::bytes::Bytes), Error> {
-                    let mut response = request.send().await.map_err(Error::Request)?;
+                    let mut response = request.send().await.map_err(#send_error)?;
                     let status = response.status().as_u16();
                     let headers = ::std::mem::take(response.headers_mut());
                     let body = response.bytes().await.map_err(Error::Request)?;
@@ -41,6 +47,29 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
 
         }
     });
+    let (with_http_client_doc, http_arg, http_into, http_client_doc) = if parts.has("middleware") {
+        (
+            quote! {
+                /// A client that sends through the caller's own
+                /// `reqwest_middleware::ClientWithMiddleware` (or a plain
+                /// `reqwest::Client`): its middleware sees every request and
+                /// response; timeouts, TLS and proxies are the caller's.
+            },
+            quote!(impl ::std::convert::Into<#http_type>),
+            quote!(let http = http.into();),
+            quote!(#[doc = " The `ClientWithMiddleware` requests go through."]),
+        )
+    } else {
+        (
+            quote! {
+                /// A client that sends through the caller's own `reqwest::Client`
+                /// (timeouts, TLS and proxies are the caller's).
+            },
+            quote!(::reqwest::Client),
+            quote!(),
+            quote!(#[doc = " The `reqwest::Client` requests go through."]),
+        )
+    };
     let secured = !super::used_schemes(api).is_empty();
     let credentials_field = secured.then(|| quote!(credentials: super::Credentials,));
     let credentials_init =
@@ -64,7 +93,7 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
             #[derive(Debug, Clone)]
             pub struct Client {
                 base_url: ::std::string::String,
-                http: ::reqwest::Client,
+                http: #http_type,
                 #credentials_field
             }
 
@@ -75,12 +104,12 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
                     Self::with_http_client(base_url, ::reqwest::Client::new())
                 }
 
-                /// A client that sends through the caller's own `reqwest::Client`
-                /// (timeouts, TLS, proxies and middleware are the caller's).
+                #with_http_client_doc
                 pub fn with_http_client(
                     base_url: impl ::std::convert::Into<::std::string::String>,
-                    http: ::reqwest::Client,
+                    http: #http_arg,
                 ) -> Self {
+                    #http_into
                     let mut base_url = base_url.into();
                     while base_url.ends_with('/') {
                         base_url.pop();
@@ -95,8 +124,8 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
                     &self.base_url
                 }
 
-                /// The `reqwest::Client` requests go through.
-                pub fn http_client(&self) -> &::reqwest::Client {
+                #http_client_doc
+                pub fn http_client(&self) -> &#http_type {
                     &self.http
                 }
 
@@ -107,6 +136,33 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
             #error
 
             #support
+        }
+    }
+}
+
+/// What requests are sent through: reqwest's client, or
+/// reqwest-middleware's wrapper of it.
+struct Http {
+    client: TokenStream,
+    builder: TokenStream,
+    /// What maps the error of `send()` into the client's `Error`.
+    send_error: TokenStream,
+}
+
+impl Http {
+    fn new(middleware: bool) -> Self {
+        if middleware {
+            Self {
+                client: quote!(::reqwest_middleware::ClientWithMiddleware),
+                builder: quote!(::reqwest_middleware::RequestBuilder),
+                send_error: quote!(Error::from),
+            }
+        } else {
+            Self {
+                client: quote!(::reqwest::Client),
+                builder: quote!(::reqwest::RequestBuilder),
+                send_error: quote!(Error::Request),
+            }
         }
     }
 }

@@ -19,13 +19,15 @@ use quote::quote;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Emit<'a> {
     pub(crate) client: bool,
+    /// The client sends through `reqwest_middleware::ClientWithMiddleware`.
+    pub(crate) middleware: bool,
     /// The server, with the source document as JSON text (its `DOCUMENT`).
     pub(crate) server: Option<&'a str>,
 }
 
 pub(crate) fn emit(api: &Api, what: Emit<'_>) -> TokenStream {
     // Decided once: each part is a walk over every type and operation.
-    let parts = parts(api);
+    let parts = parts(api).with("middleware", what.client && what.middleware);
     let types = types::emit(api);
     let shared = shared(api, &parts);
     let client = if what.client {

@@ -96,6 +96,9 @@ pub(crate) const PARTS: &[&str] = &[
     "security",
     "bearer",
     "basic",
+    // The client sends through `reqwest_middleware::ClientWithMiddleware`
+    // (a generation option, not the document).
+    "middleware",
 ];
 
 /// The parts of the runtime a document uses.
@@ -112,7 +115,7 @@ impl Parts {
         self
     }
 
-    fn has(&self, part: &str) -> bool {
+    pub(crate) fn has(&self, part: &str) -> bool {
         self.0.contains(part)
     }
 

@@ -13,6 +13,11 @@ pub enum Error {
     InvalidRequest { parameter: &'static str, message: String },
     /// The request could not be sent or the response not read.
     Request(reqwest::Error),
+    /// A middleware of the `ClientWithMiddleware` failed (always its
+    /// `Middleware` variant: reqwest's own failures arrive as `Request`,
+    /// whichever layer met them).
+    #[cfg(any(test, runtime = "middleware"))]
+    Middleware(reqwest_middleware::Error),
     /// The server answered with a status the document does not list.
     UnexpectedStatus { status: u16, body: bytes::Bytes },
     /// The response body did not decode as the documented type.
@@ -26,6 +31,8 @@ impl std::fmt::Display for Error {
                 write!(f, "parameter `{parameter}` cannot be sent: {message}")
             }
             Self::Request(error) => write!(f, "request failed: {error}"),
+            #[cfg(any(test, runtime = "middleware"))]
+            Self::Middleware(error) => write!(f, "middleware failed: {error}"),
             Self::UnexpectedStatus { status, body } => {
                 write!(f, "undocumented status {status} ({} bytes of body)", body.len())
             }
@@ -40,7 +47,20 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Self::Request(error) => Some(error),
+            #[cfg(any(test, runtime = "middleware"))]
+            Self::Middleware(error) => Some(error),
             _ => None,
+        }
+    }
+}
+
+/// What `ClientWithMiddleware::send` failed with, as the client's `Error`.
+#[cfg(any(test, runtime = "middleware"))]
+impl From<reqwest_middleware::Error> for Error {
+    fn from(error: reqwest_middleware::Error) -> Self {
+        match error {
+            reqwest_middleware::Error::Reqwest(error) => Self::Request(error),
+            error => Self::Middleware(error),
         }
     }
 }
@@ -56,5 +76,14 @@ mod error_tests {
         let error = Error::InvalidRequest { parameter: "id", message: "a line break".into() };
         assert_eq!(error.to_string(), "parameter `id` cannot be sent: a line break");
         assert!(std::error::Error::source(&error).is_none());
+    }
+
+    #[test]
+    fn middleware_failures_keep_reqwest_s_own_apart() {
+        let failed = reqwest_middleware::Error::middleware(std::fmt::Error);
+        let error = Error::from(failed);
+        assert!(matches!(error, Error::Middleware(_)), "{error:?}");
+        assert_eq!(error.to_string(), "middleware failed: an error occurred when formatting an argument");
+        assert!(std::error::Error::source(&error).is_some());
     }
 }
