@@ -37,6 +37,7 @@ chrono = { version = "0.4", default-features = false, features = ["std", "serde"
 uuid = { version = "1", default-features = false, features = ["std", "serde"] }
 regex-lite = "0.1"
 tokio = { version = "1", features = ["time"] }
+futures-core = "0.3"
 
 [workspace]
 TOML

@@ -170,7 +170,7 @@ fn compile(
                  reqwest = {{ version = \"0.13\", default-features = false }}\n\
                  chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n\
                  uuid = {{ version = \"1\", default-features = false, features = [\"std\", \"serde\"] }}\n\
-                 regex-lite = \"0.1\"\ntokio = {{ version = \"1\", features = [\"time\"] }}\n"
+                 regex-lite = \"0.1\"\ntokio = {{ version = \"1\", features = [\"time\"] }}\nfutures-core = \"0.3\"\n"
             ),
         );
         let mut lib =

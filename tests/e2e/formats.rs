@@ -92,9 +92,9 @@ impl server::Api for crate::common::Log<Received> {
         _: server::Context,
     ) -> Result<DownloadAttachmentResponse, server::Error> {
         self.push(Received::Download(req));
-        Ok(DownloadAttachmentResponse::Ok(Bytes::from_static(
-            b"\x00\xffnot JSON",
-        )))
+        Ok(DownloadAttachmentResponse::Ok(
+            Bytes::from_static(b"\x00\xffnot JSON").into(),
+        ))
     }
 
     async fn upload_attachment(
@@ -234,10 +234,8 @@ async fn files_are_raw_bytes_both_ways() {
         .await
         .expect("download_attachment");
     assert_eq!(recorder.last(), Received::Download(download));
-    assert_eq!(
-        response,
-        DownloadAttachmentResponse::Ok(Bytes::from_static(b"\x00\xffnot JSON"))
-    );
+    let DownloadAttachmentResponse::Ok(body) = response;
+    assert_eq!(body.bytes().await.unwrap(), &b"\x00\xffnot JSON"[..]);
 
     let upload = UploadAttachmentRequest {
         id: id(),

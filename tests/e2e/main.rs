@@ -18,4 +18,5 @@ mod routing;
 mod security;
 mod seed;
 mod server;
+mod streams;
 mod xml;

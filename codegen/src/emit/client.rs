@@ -31,8 +31,9 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
         send_error,
     } = &http;
     let error = runtime::embed(runtime::CLIENT, parts);
-    // A document without operations has nothing to execute.
-    let execute = (!api.operations.is_empty()).then(|| {
+    // A document without operations has nothing to execute; one whose
+    // every operation streams a response executes only by streaming.
+    let execute = api.operations.iter().any(|op| !op.streams()).then(|| {
         quote! {
                 async fn execute(
                     &self,
@@ -70,6 +71,21 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
             quote!(#[doc = " The `reqwest::Client` requests go through."]),
         )
     };
+    // Operations with a binary response decode the status first and read
+    // the body only where it is not streamed.
+    let execute_streaming = api.operations.iter().any(Operation::streams).then(|| {
+        quote! {
+            async fn execute_streaming(
+                &self,
+                request: #builder_type,
+            ) -> ::std::result::Result<(u16, ::reqwest::header::HeaderMap, ::reqwest::Response), Error> {
+                let mut response = request.send().await.map_err(#send_error)?;
+                let status = response.status().as_u16();
+                let headers = ::std::mem::take(response.headers_mut());
+                ::std::result::Result::Ok((status, headers, response))
+            }
+        }
+    });
     let secured = !super::used_schemes(api).is_empty();
     let credentials_field = secured.then(|| quote!(credentials: super::Credentials,));
     let credentials_init =
@@ -130,6 +146,7 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
                 }
 
                 #execute
+                #execute_streaming
                 #(#methods)*
             }
 
@@ -226,6 +243,11 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
         _ => false,
     });
     let allow = overlap.then(|| quote!(#[allow(clippy::match_overlapping_arm)]));
+    let send = if op.streams() {
+        quote!(let (status, #headers_binding, response) = self.execute_streaming(request).await?;)
+    } else {
+        quote!(let (status, #headers_binding, body) = self.execute(request).await?;)
+    };
     quote! {
         #doc
         #allow
@@ -238,7 +260,7 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
             #body
             #form
             #accept
-            let (status, #headers_binding, body) = self.execute(request).await?;
+            #send
             #decode
         }
     }
@@ -517,15 +539,20 @@ fn decode(op: &Operation) -> TokenStream {
         )
         .map(|c| {
             let (pattern, build) = arm(op, c);
+            let build = with_body(op, Some(c), build);
             quote!(#pattern => #build,)
         });
     let default = op.responses.iter().find(|c| c.status == Status::Default);
     let fallback = match default {
-        Some(case) => arm(op, case).1,
-        None => quote!(::std::result::Result::Err(Error::UnexpectedStatus {
-            status,
-            body
-        })),
+        Some(case) => with_body(op, Some(case), arm(op, case).1),
+        None => with_body(
+            op,
+            None,
+            quote!(::std::result::Result::Err(Error::UnexpectedStatus {
+                status,
+                body
+            })),
+        ),
     };
     // Without a documented status there is nothing to match.
     if op.responses.iter().all(|c| c.status == Status::Default) {
@@ -536,6 +563,28 @@ fn decode(op: &Operation) -> TokenStream {
                 #(#arms)*
                 _ => #fallback,
             }
+        }
+    }
+}
+
+/// In an operation that streams some response (`response` in scope, not
+/// `body`), `build` preceded by the binding of `body`: the stream itself
+/// for a streamed case, else the body read whole.
+fn with_body(op: &Operation, case: Option<&Case>, build: TokenStream) -> TokenStream {
+    let unused = case.is_some_and(|c| {
+        matches!(c.status, Status::Code(_)) && c.body.is_none() && c.headers.is_empty()
+    });
+    if !op.streams() || unused {
+        return build;
+    }
+    let body = match case.and_then(|c| c.body.as_ref()) {
+        Some((Ty::Stream, _)) => quote!(support::byte_stream(response)),
+        _ => quote!(support::read(response).await?),
+    };
+    quote! {
+        {
+            let body = #body;
+            #build
         }
     }
 }
@@ -590,15 +639,21 @@ fn arm(op: &Operation, case: &Case) -> (TokenStream, TokenStream) {
         Status::Range(_) | Status::Default => quote!(status,),
     };
     if !case.headers.is_empty() {
+        // A header that does not parse is reported with the body read so
+        // far: none, for a stream.
+        let shown = match case.body {
+            Some((Ty::Stream, _)) => quote!(&::bytes::Bytes::new()),
+            _ => quote!(&body),
+        };
         let reads = case.headers.iter().map(|h| {
             let field = ident(&h.name);
             let wire = &h.wire;
             match h.list {
                 Some(format) => {
                     let sep = format.separator();
-                    quote!(let #field = support::response_header_list(&headers, #wire, #sep, status, &body)?;)
+                    quote!(let #field = support::response_header_list(&headers, #wire, #sep, status, #shown)?;)
                 }
-                None => quote!(let #field = support::response_header(&headers, #wire, status, &body)?;),
+                None => quote!(let #field = support::response_header(&headers, #wire, status, #shown)?;),
             }
         });
         let fields = case.headers.iter().map(|h| ident(&h.name));

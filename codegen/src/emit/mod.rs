@@ -77,6 +77,10 @@ pub(crate) fn ty(t: &Ty, site: Site) -> TokenStream {
         },
         Ty::Json => quote!(::serde_json::Value),
         Ty::Bytes => quote!(::bytes::Bytes),
+        Ty::Stream => match site {
+            Site::Types | Site::Side => quote!(super::ByteStream),
+            Site::Top => quote!(ByteStream),
+        },
         Ty::File => match site {
             Site::Types | Site::Side => quote!(super::FilePart),
             Site::Top => quote!(FilePart),
@@ -288,6 +292,12 @@ fn shared(api: &Api, parts: &Parts) -> TokenStream {
         )));
         let response_doc = doc(Some(&format!("The documented responses of `{}`.", op.id)));
         let variants = op.responses.iter().map(variant);
+        // A stream is read once: it can be neither cloned nor compared.
+        let response_derive = if op.streams() {
+            quote!(#[derive(Debug)])
+        } else {
+            quote!(#[derive(Debug, Clone, PartialEq)])
+        };
         let large = if op.responses.len() > 1 {
             quote!(#[allow(clippy::large_enum_variant)])
         } else {
@@ -303,7 +313,7 @@ fn shared(api: &Api, parts: &Parts) -> TokenStream {
             #default_impl
 
             #response_doc
-            #[derive(Debug, Clone, PartialEq)]
+            #response_derive
             #large
             pub enum #response {
                 #(#variants)*
@@ -467,6 +477,7 @@ pub(crate) fn parts(api: &Api) -> Parts {
         .with("date", uses(Ty::Date))
         .with("uuid", uses(Ty::Uuid))
         .with("base64", uses(Ty::Base64))
+        .with("byte_stream", uses(Ty::Stream))
         .with("patterns", api.has_patterns())
         .with("xml", xml::used(api))
         .with("fall_through", api.routes.iter().any(|r| r.via.is_some()))

@@ -857,6 +857,9 @@ fn encode_arm(op: &Operation, index: usize, case: &Case) -> TokenStream {
             let content_type = &xml.content_type;
             quote!(support::xml(#status, #content_type, &body, &super::runtime::xml_shapes::#root))
         }
+        Some((Ty::Stream, Media::Raw(content_type))) => {
+            quote!(support::stream(#status, #content_type, body))
+        }
         Some((_, Media::Raw(content_type))) => quote!(support::raw(#status, #content_type, body)),
         None => quote!(support::untyped(#status, body)),
     };

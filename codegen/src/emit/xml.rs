@@ -164,7 +164,14 @@ impl<'a> Shapes<'a> {
     /// A shape expression (`&XmlShape`) for a type.
     fn shape(&mut self, ty: &'a Ty, depth: usize) -> TokenStream {
         match ty {
-            Ty::String | Ty::DateTime | Ty::Date | Ty::Uuid | Ty::Base64 | Ty::Bytes | Ty::File => {
+            Ty::String
+            | Ty::DateTime
+            | Ty::Date
+            | Ty::Uuid
+            | Ty::Base64
+            | Ty::Bytes
+            | Ty::File
+            | Ty::Stream => {
                 quote!(&super::XmlShape::Text)
             }
             Ty::I32 | Ty::I64 => quote!(&super::XmlShape::Integer),

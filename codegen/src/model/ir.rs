@@ -222,6 +222,8 @@ pub enum Ty {
     Bytes,
     /// A file part of a multipart form: bytes with a file name and type.
     File,
+    /// A binary response body, read and written in pieces (`ByteStream`).
+    Stream,
     /// A type of `types`, by its Rust name.
     Named(String),
     Vec(Box<Ty>),
@@ -293,6 +295,13 @@ pub struct Operation {
 }
 
 impl Operation {
+    /// Whether some response body is a `ByteStream`.
+    pub fn streams(&self) -> bool {
+        self.responses
+            .iter()
+            .any(|c| matches!(c.body, Some((Ty::Stream, _))))
+    }
+
     /// The schemes any alternative of the operation's security names.
     pub fn schemes(&self) -> BTreeSet<usize> {
         self.security.iter().flatten().copied().collect()

@@ -62,6 +62,7 @@ impl Lowering<'_> {
             "base_url",
             "http_client",
             "execute",
+            "execute_streaming",
             "rejected",
             "with_credentials",
         ] {

@@ -3,7 +3,7 @@
 
 use super::http::{is_token_byte, reason};
 use super::params::ParamSource;
-use super::{Case, ListFormat, Location, Lowering, Media, Param, Status};
+use super::{Case, ListFormat, Location, Lowering, Media, Param, Status, Ty};
 use crate::names::Scope;
 use crate::pointer::join;
 use openapiv3 as v3;
@@ -49,6 +49,12 @@ impl Lowering<'_> {
                 &r_pointer,
             );
             produces_json |= ty.is_some() && media == Media::Json;
+            // Binary bytes travel in pieces; text (`text/plain`, `text/csv`)
+            // stays whole, as it is read as text.
+            let ty = match (ty, &media) {
+                (Some(Ty::Bytes), Media::Raw(t)) if !is_text(t) => Some(Ty::Stream),
+                (ty, _) => ty,
+            };
             let doc = Some(response.description.clone()).filter(|d| !d.trim().is_empty());
             let headers = self.response_headers(response, &r_pointer, &format!("{base}{variant}"));
             responses.push(Case {
@@ -109,4 +115,11 @@ impl Lowering<'_> {
         }
         headers
     }
+}
+
+/// Whether a media type is text (`text/*`), read whole.
+fn is_text(media_type: &str) -> bool {
+    media_type
+        .get(..5)
+        .is_some_and(|p| p.eq_ignore_ascii_case("text/"))
 }

@@ -54,6 +54,7 @@ pub(crate) const TOP: &[Source] = &[
     source!("shared.rs"),
     source!("base64.rs"),
     source!("xml.rs"),
+    source!("stream.rs"),
 ];
 /// The client's public items, in `client`.
 pub(crate) const CLIENT: &[Source] = &[source!("client/error.rs")];
@@ -96,6 +97,8 @@ pub(crate) const PARTS: &[&str] = &[
     "security",
     "bearer",
     "basic",
+    // Some response is binary (`ByteStream`).
+    "byte_stream",
     // The client sends through `reqwest_middleware::ClientWithMiddleware`
     // (a generation option, not the document).
     "middleware",
@@ -410,8 +413,9 @@ mod harness {
         include!("shared.rs");
         include!("base64.rs");
         include!("xml.rs");
+        include!("stream.rs");
     }
-    pub use self::runtime::{Base64, BasicAuth, FilePart};
+    pub use self::runtime::{Base64, BasicAuth, ByteStream, FilePart};
 
     /// What the runtime needs of a generated `Credentials`.
     #[derive(Debug, Default)]
@@ -522,7 +526,10 @@ mod tests {
                 .collect()
         };
         assert_eq!(names(&Parts::default()), Vec::<String>::new());
-        assert_eq!(names(&every_part()), ["FilePart", "BasicAuth", "Base64"]);
+        assert_eq!(
+            names(&every_part()),
+            ["FilePart", "BasicAuth", "Base64", "ByteStream"]
+        );
         assert!(top.contains("fn base64_decode") && top.contains("struct BasicAuth"));
         assert!(!top.contains("struct Base64") && !top.contains("base64_encode"));
     }

@@ -265,6 +265,63 @@ pub(super) fn decode<T: serde::de::DeserializeOwned>(status: u16, body: bytes::B
     serde_json::from_slice(&body).map_err(|error| Error::Decode { status, message: error.to_string(), body })
 }
 
+/// A response's whole body, for an operation that streams some other one.
+#[cfg(any(test, runtime = "byte_stream"))]
+pub(super) async fn read(response: reqwest::Response) -> Result<bytes::Bytes, Error> {
+    response.bytes().await.map_err(Error::Request)
+}
+
+/// A response's body as it arrives, piece by piece.
+#[cfg(any(test, runtime = "byte_stream"))]
+pub(super) fn byte_stream(response: reqwest::Response) -> super::super::ByteStream {
+    super::super::ByteStream::new(Chunks { response: Some(response), pending: None })
+}
+
+/// The pieces of a response body, read with `reqwest::Response::chunk` (so
+/// that no reqwest feature is needed).
+#[cfg(any(test, runtime = "byte_stream"))]
+struct Chunks {
+    /// The response between two reads; `None` once it ended or failed.
+    response: Option<reqwest::Response>,
+    /// The read under way, which holds the response meanwhile.
+    pending: Option<std::pin::Pin<Box<dyn std::future::Future<Output = NextChunk> + Send>>>,
+}
+
+#[cfg(any(test, runtime = "byte_stream"))]
+type NextChunk = (reqwest::Response, Result<Option<bytes::Bytes>, reqwest::Error>);
+
+#[cfg(any(test, runtime = "byte_stream"))]
+impl futures_core::Stream for Chunks {
+    type Item = Result<bytes::Bytes, reqwest::Error>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        let pending = match (&mut this.pending, this.response.take()) {
+            (Some(pending), _) => pending,
+            (None, Some(mut response)) => this.pending.insert(Box::pin(async move {
+                let chunk = response.chunk().await;
+                (response, chunk)
+            })),
+            (None, None) => return std::task::Poll::Ready(None),
+        };
+        let std::task::Poll::Ready((response, chunk)) = std::future::Future::poll(pending.as_mut(), cx) else {
+            return std::task::Poll::Pending;
+        };
+        this.pending = None;
+        std::task::Poll::Ready(match chunk {
+            Ok(Some(piece)) => {
+                this.response = Some(response);
+                Some(Ok(piece))
+            }
+            Ok(None) => None,
+            Err(error) => Some(Err(error)),
+        })
+    }
+}
+
 #[cfg(test)]
 mod client_support_tests {
     use super::*;

@@ -37,6 +37,18 @@ pub(super) fn raw(code: u16, content_type: &'static str, body: bytes::Bytes) -> 
     (status(code), [(axum::http::header::CONTENT_TYPE, content_type)], body).into_response()
 }
 
+/// A binary body sent as its pieces are produced (chunked); a piece that
+/// fails breaks off the response.
+#[cfg(any(test, runtime = "byte_stream"))]
+pub(super) fn stream(
+    code: u16,
+    content_type: &'static str,
+    body: super::super::ByteStream,
+) -> axum::response::Response {
+    let body = axum::body::Body::from_stream(body);
+    (status(code), [(axum::http::header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
 /// A body the document gives no schema: bytes of no known type, so no
 /// `Content-Type` unless there are bytes to describe.
 pub(super) fn untyped(code: u16, body: bytes::Bytes) -> axum::response::Response {

@@ -1,0 +1,218 @@
+//! spec/streams.yaml end to end: a binary download travels in pieces on both
+//! sides. The server's body is produced as it is sent (a counting stream),
+//! the client hands it over once the status and headers are decoded, so
+//! neither side ever holds more than a bounded window of it, whatever its
+//! size. A text body stays whole.
+
+use crate::common::serve;
+use generated::streams::{client, server, types, *};
+use std::future::Future as _;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+const PIECE: usize = 64 * 1024;
+
+/// Bytes produced by the server and not yet read by the client, at most.
+const WINDOW: u64 = 16 * 1024 * 1024;
+
+/// A blob of `size` bytes (each byte its offset modulo 251), made a piece
+/// at a time as the server asks for it, counting what it produced; it fails
+/// instead of producing the byte at `fail_at`, once `gate` opens.
+struct Blob {
+    offset: u64,
+    size: u64,
+    fail_at: Option<u64>,
+    gate: Option<tokio::sync::oneshot::Receiver<()>>,
+    produced: Arc<AtomicU64>,
+}
+
+impl futures_core::Stream for Blob {
+    type Item = Result<bytes::Bytes, std::io::Error>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        if self.fail_at.is_some_and(|at| self.offset >= at) {
+            if let Some(gate) = &mut self.gate
+                && std::pin::Pin::new(gate).poll(cx).is_pending()
+            {
+                return std::task::Poll::Pending;
+            }
+            return std::task::Poll::Ready(Some(Err(std::io::Error::other("disk gone"))));
+        }
+        let n = (self.size - self.offset).min(PIECE as u64) as usize;
+        if n == 0 {
+            return std::task::Poll::Ready(None);
+        }
+        let piece: Vec<u8> = (0..n as u64)
+            .map(|i| ((self.offset + i) % 251) as u8)
+            .collect();
+        self.offset += n as u64;
+        self.produced.fetch_add(n as u64, Ordering::SeqCst);
+        std::task::Poll::Ready(Some(Ok(piece.into())))
+    }
+}
+
+#[derive(Clone, Default)]
+struct Blobs {
+    produced: Arc<AtomicU64>,
+    /// What the failing blob waits for before it fails.
+    gate: Arc<std::sync::Mutex<Option<tokio::sync::oneshot::Receiver<()>>>>,
+}
+
+impl server::Api for Blobs {
+    async fn download_blob(
+        &self,
+        req: DownloadBlobRequest,
+        _: server::Context,
+    ) -> Result<DownloadBlobResponse, server::Error> {
+        let blob = |fail_at| Blob {
+            offset: 0,
+            size: req.size as u64,
+            fail_at,
+            gate: None,
+            produced: self.produced.clone(),
+        };
+        Ok(match req.size {
+            13 => DownloadBlobResponse::NotFound(types::Problem {
+                message: "unlucky".into(),
+            }),
+            // Breaks off after two pieces.
+            666 => DownloadBlobResponse::Ok {
+                body: ByteStream::new(Blob {
+                    size: 10 * PIECE as u64,
+                    gate: self.gate.lock().unwrap().take(),
+                    ..blob(Some(2 * PIECE as u64))
+                }),
+                x_blob_size: None,
+            },
+            418 => DownloadBlobResponse::Default {
+                status: 418,
+                body: "short and stout".to_string().into(),
+            },
+            _ => DownloadBlobResponse::Ok {
+                body: ByteStream::new(blob(None)),
+                x_blob_size: Some(req.size),
+            },
+        })
+    }
+
+    async fn blob_digest(
+        &self,
+        req: BlobDigestRequest,
+        _: server::Context,
+    ) -> Result<BlobDigestResponse, server::Error> {
+        Ok(BlobDigestResponse::Ok(format!("size {}", req.size).into()))
+    }
+}
+
+async fn start() -> (client::Client, Blobs) {
+    let blobs = Blobs::default();
+    let addr = serve(server::router(blobs.clone())).await;
+    (client::Client::new(format!("http://{addr}")), blobs)
+}
+
+#[tokio::test]
+async fn a_large_download_is_produced_and_read_in_pieces() {
+    let (client, blobs) = start().await;
+    let size: u64 = 256 * 1024 * 1024;
+    let response = client
+        .download_blob(&DownloadBlobRequest { size: size as i64 })
+        .await
+        .expect("downloadBlob");
+    let DownloadBlobResponse::Ok {
+        mut body,
+        x_blob_size,
+    } = response
+    else {
+        panic!("{response:?}");
+    };
+    assert_eq!(x_blob_size, Some(size as i64));
+    // The call returned before the server produced the blob: the client
+    // does not wait for the body.
+    assert!(blobs.produced.load(Ordering::SeqCst) < WINDOW);
+
+    let mut read = 0u64;
+    let mut widest = 0u64;
+    while let Some(piece) = body.chunk().await.expect("a piece") {
+        // The pieces arrive in order, none lost or repeated.
+        let last = piece.len() as u64 - 1;
+        assert_eq!(u64::from(piece[0]), read % 251);
+        assert_eq!(u64::from(piece[last as usize]), (read + last) % 251);
+        read += piece.len() as u64;
+        widest = widest.max(blobs.produced.load(Ordering::SeqCst) - read);
+    }
+    assert_eq!(read, size);
+    // Neither side buffered the blob: the server produced at most a window
+    // ahead of what the client had read.
+    assert!(widest < WINDOW, "{widest} bytes were in flight at once");
+}
+
+#[tokio::test]
+async fn a_producer_failure_breaks_off_the_body_and_other_statuses_decode() {
+    let (client, blobs) = start().await;
+    let (open, gate) = tokio::sync::oneshot::channel();
+    *blobs.gate.lock().unwrap() = Some(gate);
+    let response = client
+        .download_blob(&DownloadBlobRequest { size: 666 })
+        .await
+        .expect("the status arrives before the failure");
+    let DownloadBlobResponse::Ok { mut body, .. } = response else {
+        panic!("{response:?}");
+    };
+    let mut read = body
+        .chunk()
+        .await
+        .expect("the first piece")
+        .map_or(0, |p| p.len());
+    open.send(()).unwrap();
+    let error = loop {
+        match body.chunk().await {
+            Ok(Some(piece)) => read += piece.len(),
+            Ok(None) => panic!("the body ended cleanly after {read} bytes"),
+            Err(error) => break error,
+        }
+    };
+    assert!(read <= 2 * PIECE, "{read}");
+    assert!(!error.to_string().is_empty());
+
+    let response = client
+        .download_blob(&DownloadBlobRequest { size: 13 })
+        .await
+        .expect("downloadBlob 13");
+    assert!(
+        matches!(&response, DownloadBlobResponse::NotFound(p) if p.message == "unlucky"),
+        "{response:?}"
+    );
+
+    let response = client
+        .download_blob(&DownloadBlobRequest { size: 418 })
+        .await
+        .expect("downloadBlob 418");
+    let DownloadBlobResponse::Default { status, body } = response else {
+        panic!("{response:?}");
+    };
+    assert_eq!(status, 418);
+    assert_eq!(body.bytes().await.unwrap(), "short and stout");
+
+    // Text stays whole: plain bytes, no stream.
+    let BlobDigestResponse::Ok(text) = client
+        .blob_digest(&BlobDigestRequest { size: 5 })
+        .await
+        .expect("blobDigest");
+    assert_eq!(text, "size 5");
+}
+
+#[tokio::test]
+async fn an_empty_blob_is_an_empty_body() {
+    let (client, _) = start().await;
+    let response = client
+        .download_blob(&DownloadBlobRequest { size: 0 })
+        .await
+        .expect("downloadBlob 0");
+    let DownloadBlobResponse::Ok { body, .. } = response else {
+        panic!("{response:?}");
+    };
+    assert!(body.bytes().await.unwrap().is_empty());
+}
