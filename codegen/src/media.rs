@@ -4,6 +4,24 @@
 /// (the model, openapiv3, keeps only `x-` keys beside its own).
 pub(crate) const XML_KEY: &str = "x-stubgen-xml";
 
+/// The extension that marks a JSON media type whose body is JSON values, one
+/// per line: the Swagger 2.0 front sets it on grpc-gateway's streamed
+/// results (a response schema `$ref: '#/x-stream-definitions/...'`).
+pub(crate) const JSON_LINES_KEY: &str = "x-stubgen-json-lines";
+
+/// Whether a media type is newline-delimited JSON or JSON text sequences.
+pub(crate) fn is_json_lines(media_type: &str) -> bool {
+    [
+        "application/x-ndjson",
+        "application/ndjson",
+        "application/jsonl",
+        "application/x-jsonlines",
+        "application/json-seq",
+    ]
+    .iter()
+    .any(|lines| is_media(media_type, lines))
+}
+
 /// Whether a media type is XML: `application/xml`, `text/xml` or `+xml`.
 pub(crate) fn is_xml(media_type: &str) -> bool {
     let essence = essence(media_type);

@@ -23,10 +23,20 @@ impl server::Api for Api {
         _: WatchItemsRequest,
         _: server::Context,
     ) -> Result<WatchItemsResponse, server::Error> {
-        Ok(WatchItemsResponse::Ok(types::StreamResultOfItem {
-            result: Some(item(1)),
-            error: None,
-        }))
+        // grpc-gateway's stream: one result per line.
+        Ok(WatchItemsResponse::Ok(
+            vec![
+                types::StreamResultOfItem {
+                    result: Some(item(1)),
+                    error: None,
+                },
+                types::StreamResultOfItem {
+                    result: None,
+                    error: Some("stream ended".to_string()),
+                },
+            ]
+            .into(),
+        ))
     }
 
     async fn latest_item(
@@ -56,8 +66,18 @@ impl server::Api for Api {
 async fn schemas_reached_by_any_local_pointer_round_trip_as_their_types() {
     let addr = serve(server::router(Api)).await;
     let client = client::Client::new(format!("http://{addr}"));
-    let WatchItemsResponse::Ok(first) = client.watch_items().await.unwrap();
-    assert_eq!(first.result, Some(item(1)));
+    // A `#/x-stream-definitions/` result is grpc-gateway's stream: JSON
+    // values, one per line, sent as `application/json`.
+    let WatchItemsResponse::Ok(results) = client.watch_items().await.unwrap();
+    let results = results.items().await.unwrap();
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0].result, Some(item(1)));
+    assert_eq!(results[1].error.as_deref(), Some("stream ended"));
+    let raw = reqwest::get(format!("http://{addr}/v1/items"))
+        .await
+        .unwrap();
+    assert_eq!(raw.headers()["content-type"], "application/json");
+    assert_eq!(raw.text().await.unwrap().lines().count(), 2);
     // One schema, one type, however it is reached.
     let LatestItemResponse::Ok(latest) = client.latest_item().await.unwrap();
     let latest: types::StreamResultOfItem = latest;

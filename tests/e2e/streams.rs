@@ -54,6 +54,46 @@ impl futures_core::Stream for Blob {
     }
 }
 
+/// `count` events, made as they are asked for; after the first, they wait
+/// for `gate` (a watch that goes on until something happens).
+struct Events {
+    next: i64,
+    count: i64,
+    gate: Option<tokio::sync::oneshot::Receiver<()>>,
+}
+
+impl futures_core::Stream for Events {
+    type Item = Result<types::Event, std::convert::Infallible>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        if self.next == self.count {
+            return std::task::Poll::Ready(None);
+        }
+        if self.next > 0
+            && let Some(gate) = &mut self.gate
+        {
+            if std::pin::Pin::new(gate).poll(cx).is_pending() {
+                return std::task::Poll::Pending;
+            }
+            self.gate = None;
+        }
+        let id = self.next;
+        self.next += 1;
+        std::task::Poll::Ready(Some(Ok(types::Event {
+            id,
+            kind: if id % 2 == 0 {
+                types::EventKind::Created
+            } else {
+                types::EventKind::Deleted
+            },
+            detail: (id == 1).then(|| "the second".to_string()),
+        })))
+    }
+}
+
 #[derive(Clone, Default)]
 struct Blobs {
     produced: Arc<AtomicU64>,
@@ -96,6 +136,32 @@ impl server::Api for Blobs {
                 x_blob_size: Some(req.size),
             },
         })
+    }
+
+    async fn watch_events(
+        &self,
+        req: WatchEventsRequest,
+        _: server::Context,
+    ) -> Result<WatchEventsResponse, server::Error> {
+        Ok(WatchEventsResponse::Ok(JsonStream::new(Events {
+            next: 0,
+            count: req.count,
+            gate: self.gate.lock().unwrap().take(),
+        })))
+    }
+
+    async fn event_records(
+        &self,
+        _: EventRecordsRequest,
+        _: server::Context,
+    ) -> Result<EventRecordsResponse, server::Error> {
+        let record = |seq, note: Option<&str>| types::EventRecordsOkItem {
+            seq,
+            note: note.map(str::to_string),
+        };
+        Ok(EventRecordsResponse::Ok(
+            vec![record(1, None), record(2, Some("two\nlines"))].into(),
+        ))
     }
 
     async fn blob_digest(
@@ -215,4 +281,55 @@ async fn an_empty_blob_is_an_empty_body() {
         panic!("{response:?}");
     };
     assert!(body.bytes().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn json_lines_arrive_one_value_at_a_time() {
+    let (client, blobs) = start().await;
+    let (open, gate) = tokio::sync::oneshot::channel();
+    *blobs.gate.lock().unwrap() = Some(gate);
+    let WatchEventsResponse::Ok(mut events) = client
+        .watch_events(&WatchEventsRequest { count: 3 })
+        .await
+        .expect("watchEvents");
+    // The first event arrives while the server waits to produce the second:
+    // the call and the first read return without the whole body.
+    let first = events
+        .next_item()
+        .await
+        .expect("an event")
+        .expect("decodes");
+    assert_eq!((first.id, first.kind), (0, types::EventKind::Created));
+    open.send(()).unwrap();
+    let rest = events.items().await.expect("the rest");
+    assert_eq!(rest.len(), 2);
+    assert_eq!(rest[0].detail.as_deref(), Some("the second"));
+    assert_eq!(rest[1].kind, types::EventKind::Created);
+
+    let EventRecordsResponse::Ok(records) = client.event_records().await.expect("eventRecords");
+    let records = records.items().await.expect("records");
+    assert_eq!(
+        records.iter().map(|r| r.seq).collect::<Vec<_>>(),
+        [1, 2],
+        "{records:?}"
+    );
+    assert_eq!(records[1].note.as_deref(), Some("two\nlines"));
+}
+
+#[tokio::test]
+async fn json_lines_are_on_the_wire_as_the_document_says() {
+    let addr = serve(server::router(Blobs::default())).await;
+    let get = |path: &str| reqwest::get(format!("http://{addr}/v1{path}"));
+    let response = get("/events?count=2").await.unwrap();
+    assert_eq!(response.headers()["content-type"], "application/x-ndjson");
+    assert_eq!(
+        response.text().await.unwrap(),
+        "{\"id\":0,\"kind\":\"created\"}\n{\"id\":1,\"kind\":\"deleted\",\"detail\":\"the second\"}\n"
+    );
+    let response = get("/events/records").await.unwrap();
+    assert_eq!(response.headers()["content-type"], "application/json-seq");
+    assert_eq!(
+        response.text().await.unwrap(),
+        "\u{1e}{\"seq\":1}\n\u{1e}{\"seq\":2,\"note\":\"two\\nlines\"}\n"
+    );
 }

@@ -579,6 +579,7 @@ fn with_body(op: &Operation, case: Option<&Case>, build: TokenStream) -> TokenSt
     }
     let body = match case.and_then(|c| c.body.as_ref()) {
         Some((Ty::Stream, _)) => quote!(support::byte_stream(response)),
+        Some((Ty::JsonStream(_), _)) => quote!(support::json_stream(response)),
         _ => quote!(support::read(response).await?),
     };
     quote! {
@@ -642,7 +643,7 @@ fn arm(op: &Operation, case: &Case) -> (TokenStream, TokenStream) {
         // A header that does not parse is reported with the body read so
         // far: none, for a stream.
         let shown = match case.body {
-            Some((Ty::Stream, _)) => quote!(&::bytes::Bytes::new()),
+            Some((Ty::Stream | Ty::JsonStream(_), _)) => quote!(&::bytes::Bytes::new()),
             _ => quote!(&body),
         };
         let reads = case.headers.iter().map(|h| {

@@ -81,6 +81,13 @@ pub(crate) fn ty(t: &Ty, site: Site) -> TokenStream {
             Site::Types | Site::Side => quote!(super::ByteStream),
             Site::Top => quote!(ByteStream),
         },
+        Ty::JsonStream(item) => {
+            let item = ty(item, site);
+            match site {
+                Site::Types | Site::Side => quote!(super::JsonStream<#item>),
+                Site::Top => quote!(JsonStream<#item>),
+            }
+        }
         Ty::File => match site {
             Site::Types | Site::Side => quote!(super::FilePart),
             Site::Top => quote!(FilePart),
@@ -477,7 +484,14 @@ pub(crate) fn parts(api: &Api) -> Parts {
         .with("date", uses(Ty::Date))
         .with("uuid", uses(Ty::Uuid))
         .with("base64", uses(Ty::Base64))
-        .with("byte_stream", uses(Ty::Stream))
+        .with(
+            "byte_stream",
+            uses(Ty::Stream) || api.mentions(|t| matches!(t, Ty::JsonStream(_))),
+        )
+        .with(
+            "json_stream",
+            api.mentions(|t| matches!(t, Ty::JsonStream(_))),
+        )
         .with("patterns", api.has_patterns())
         .with("xml", xml::used(api))
         .with("fall_through", api.routes.iter().any(|r| r.via.is_some()))

@@ -860,6 +860,9 @@ fn encode_arm(op: &Operation, index: usize, case: &Case) -> TokenStream {
         Some((Ty::Stream, Media::Raw(content_type))) => {
             quote!(support::stream(#status, #content_type, body))
         }
+        Some((Ty::JsonStream(_), Media::Raw(content_type))) => {
+            quote!(support::json_lines(#status, #content_type, body))
+        }
         Some((_, Media::Raw(content_type))) => quote!(support::raw(#status, #content_type, body)),
         None => quote!(support::untyped(#status, body)),
     };

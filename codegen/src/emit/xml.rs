@@ -171,7 +171,8 @@ impl<'a> Shapes<'a> {
             | Ty::Base64
             | Ty::Bytes
             | Ty::File
-            | Ty::Stream => {
+            | Ty::Stream
+            | Ty::JsonStream(_) => {
                 quote!(&super::XmlShape::Text)
             }
             Ty::I32 | Ty::I64 => quote!(&super::XmlShape::Integer),

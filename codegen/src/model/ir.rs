@@ -44,7 +44,9 @@ impl Api {
         fn walk(ty: &Ty, found: &dyn Fn(&Ty) -> bool) -> bool {
             found(ty)
                 || match ty {
-                    Ty::Vec(inner) | Ty::Map(inner) | Ty::Boxed(inner) => walk(inner, found),
+                    Ty::Vec(inner) | Ty::Map(inner) | Ty::Boxed(inner) | Ty::JsonStream(inner) => {
+                        walk(inner, found)
+                    }
                     _ => false,
                 }
         }
@@ -224,6 +226,8 @@ pub enum Ty {
     File,
     /// A binary response body, read and written in pieces (`ByteStream`).
     Stream,
+    /// A response body of JSON values, one per line (`JsonStream<T>`).
+    JsonStream(Box<Ty>),
     /// A type of `types`, by its Rust name.
     Named(String),
     Vec(Box<Ty>),
@@ -295,11 +299,11 @@ pub struct Operation {
 }
 
 impl Operation {
-    /// Whether some response body is a `ByteStream`.
+    /// Whether some response body is a `ByteStream` or a `JsonStream`.
     pub fn streams(&self) -> bool {
         self.responses
             .iter()
-            .any(|c| matches!(c.body, Some((Ty::Stream, _))))
+            .any(|c| matches!(c.body, Some((Ty::Stream | Ty::JsonStream(_), _))))
     }
 
     /// The schemes any alternative of the operation's security names.

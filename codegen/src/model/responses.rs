@@ -43,11 +43,17 @@ impl Lowering<'_> {
                 Status::Default => "Default".to_string(),
             };
             let (variant, _) = variant_scope.claim(&wanted);
-            let (ty, media) = self.content(
-                &response.content,
-                &format!("{base}{variant}Body"),
-                &r_pointer,
-            );
+            let hint = format!("{base}{variant}Body");
+            let (ty, media) = match json_lines(&response.content) {
+                Some((t, schema)) => {
+                    let at = join(&join(&join(&r_pointer, "content"), t), "schema");
+                    let item = self.ty(schema, &format!("{base}{variant}Item"), &at);
+                    // grpc-gateway's streams are JSON, and asked for as such.
+                    produces_json |= crate::media::is_json(t);
+                    (Some(Ty::JsonStream(Box::new(item))), Media::Raw(t.clone()))
+                }
+                None => self.content(&response.content, &hint, &r_pointer),
+            };
             produces_json |= ty.is_some() && media == Media::Json;
             // Binary bytes travel in pieces; text (`text/plain`, `text/csv`)
             // stays whole, as it is read as text.
@@ -122,4 +128,20 @@ fn is_text(media_type: &str) -> bool {
     media_type
         .get(..5)
         .is_some_and(|p| p.eq_ignore_ascii_case("text/"))
+}
+
+/// The media type and item schema of JSON values one per line: a media
+/// type marked so by the front (grpc-gateway's streams, sent as JSON), or
+/// newline-delimited JSON where no plain JSON is offered.
+fn json_lines(
+    content: &indexmap::IndexMap<String, v3::MediaType>,
+) -> Option<(&String, &v3::ReferenceOr<v3::Schema>)> {
+    use crate::media::{JSON_LINES_KEY, is_json, is_json_lines};
+    let marked = |m: &v3::MediaType| m.extensions.get(JSON_LINES_KEY) == Some(&true.into());
+    let (t, media) = match content.iter().find(|(t, m)| is_json(t) && marked(m)) {
+        Some(found) => found,
+        None if content.keys().any(|t| is_json(t)) => return None,
+        None => content.iter().find(|(t, _)| is_json_lines(t))?,
+    };
+    Some((t, media.schema.as_ref()?))
 }

@@ -97,8 +97,10 @@ pub(crate) const PARTS: &[&str] = &[
     "security",
     "bearer",
     "basic",
-    // Some response is binary (`ByteStream`).
+    // Some response is binary (`ByteStream`), or JSON lines (`JsonStream`,
+    // which reads and writes through a `ByteStream`).
     "byte_stream",
+    "json_stream",
     // The client sends through `reqwest_middleware::ClientWithMiddleware`
     // (a generation option, not the document).
     "middleware",
@@ -415,7 +417,7 @@ mod harness {
         include!("xml.rs");
         include!("stream.rs");
     }
-    pub use self::runtime::{Base64, BasicAuth, ByteStream, FilePart};
+    pub use self::runtime::{Base64, BasicAuth, ByteStream, FilePart, JsonStream};
 
     /// What the runtime needs of a generated `Credentials`.
     #[derive(Debug, Default)]
@@ -528,7 +530,13 @@ mod tests {
         assert_eq!(names(&Parts::default()), Vec::<String>::new());
         assert_eq!(
             names(&every_part()),
-            ["FilePart", "BasicAuth", "Base64", "ByteStream"]
+            [
+                "FilePart",
+                "BasicAuth",
+                "Base64",
+                "ByteStream",
+                "JsonStream"
+            ]
         );
         assert!(top.contains("fn base64_decode") && top.contains("struct BasicAuth"));
         assert!(!top.contains("struct Base64") && !top.contains("base64_encode"));

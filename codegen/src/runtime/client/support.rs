@@ -277,6 +277,15 @@ pub(super) fn byte_stream(response: reqwest::Response) -> super::super::ByteStre
     super::super::ByteStream::new(Chunks { response: Some(response), pending: None })
 }
 
+/// A response's body as JSON values, one per line, each decoded as it
+/// arrives.
+#[cfg(any(test, runtime = "json_stream"))]
+pub(super) fn json_stream<T: serde::de::DeserializeOwned>(
+    response: reqwest::Response,
+) -> super::super::JsonStream<T> {
+    super::super::JsonStream::from_lines(byte_stream(response))
+}
+
 /// The pieces of a response body, read with `reqwest::Response::chunk` (so
 /// that no reqwest feature is needed).
 #[cfg(any(test, runtime = "byte_stream"))]

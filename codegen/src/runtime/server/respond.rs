@@ -49,6 +49,18 @@ pub(super) fn stream(
     (status(code), [(axum::http::header::CONTENT_TYPE, content_type)], body).into_response()
 }
 
+/// JSON values sent one per line as they are produced (after a record
+/// separator for `application/json-seq`).
+#[cfg(any(test, runtime = "json_stream"))]
+pub(super) fn json_lines<T: serde::Serialize + Send + 'static>(
+    code: u16,
+    content_type: &'static str,
+    body: super::super::JsonStream<T>,
+) -> axum::response::Response {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    stream(code, content_type, body.encode(essence.eq_ignore_ascii_case("application/json-seq")))
+}
+
 /// A body the document gives no schema: bytes of no known type, so no
 /// `Content-Type` unless there are bytes to describe.
 pub(super) fn untyped(code: u16, body: bytes::Bytes) -> axum::response::Response {

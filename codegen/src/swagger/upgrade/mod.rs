@@ -579,10 +579,20 @@ impl<'a> Upgrader<'a> {
             .schema
             .as_ref()
             .map(|s| self.schema(s, &join(&pointer, "schema")));
-        let content = match schema {
+        let mut content = match schema {
             Some(schema) => media_types(produces, "application/json", Some(schema)),
             None => IndexMap::new(),
         };
+        // grpc-gateway answers a streaming method with one of these results
+        // per line, as `application/json`.
+        let streamed = (r.schema.as_ref())
+            .and_then(|s| s.reference.as_deref())
+            .is_some_and(|r| r.starts_with("#/x-stream-definitions/"));
+        if streamed {
+            for (_, media) in content.iter_mut().filter(|(t, _)| crate::media::is_json(t)) {
+                (media.extensions).insert(crate::media::JSON_LINES_KEY.to_string(), true.into());
+            }
+        }
         let mut headers = IndexMap::new();
         for (name, header) in &r.headers {
             let schema = self.schema(header, &join(&join(&pointer, "headers"), name));
