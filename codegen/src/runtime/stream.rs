@@ -120,18 +120,18 @@ impl futures_core::Stream for Once {
     }
 }
 
-/// A stream with its errors boxed (pinned in a box of its own, so that no
+/// A stream of bytes or values with its errors boxed (pinned in a box of its own, so that no
 /// projection is needed).
 #[cfg(any(test, runtime = "byte_stream"))]
 struct ErrInto<S>(std::pin::Pin<Box<S>>);
 
 #[cfg(any(test, runtime = "byte_stream"))]
-impl<S, E> futures_core::Stream for ErrInto<S>
+impl<S, T, E> futures_core::Stream for ErrInto<S>
 where
-    S: futures_core::Stream<Item = Result<bytes::Bytes, E>>,
+    S: futures_core::Stream<Item = Result<T, E>>,
     E: Into<StreamError>,
 {
-    type Item = Result<bytes::Bytes, StreamError>;
+    type Item = Result<T, StreamError>;
 
     fn poll_next(
         mut self: std::pin::Pin<&mut Self>,
@@ -171,7 +171,7 @@ impl<T: serde::de::DeserializeOwned> JsonStream<T> {
         S: futures_core::Stream<Item = Result<T, E>> + Send + 'static,
         E: Into<StreamError>,
     {
-        Self { inner: JsonSource::Items(Box::pin(ItemsErrInto(Box::pin(items)))) }
+        Self { inner: JsonSource::Items(Box::pin(ErrInto(Box::pin(items)))) }
     }
 
     /// The values of newline-delimited JSON text arriving as `bytes`
@@ -284,26 +284,6 @@ impl<T> futures_core::Stream for VecItems<T> {
         _: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Option<Self::Item>> {
         std::task::Poll::Ready(self.0.next().map(Ok))
-    }
-}
-
-/// A stream of values with its errors boxed.
-#[cfg(any(test, runtime = "json_stream"))]
-struct ItemsErrInto<S>(std::pin::Pin<Box<S>>);
-
-#[cfg(any(test, runtime = "json_stream"))]
-impl<S, T, E> futures_core::Stream for ItemsErrInto<S>
-where
-    S: futures_core::Stream<Item = Result<T, E>>,
-    E: Into<StreamError>,
-{
-    type Item = Result<T, StreamError>;
-
-    fn poll_next(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Option<Self::Item>> {
-        futures_core::Stream::poll_next(self.0.as_mut(), cx).map(|item| item.map(|r| r.map_err(Into::into)))
     }
 }
 
