@@ -80,6 +80,21 @@ async fn a_valid_silence_round_trips() {
     let got = client.post_silence(&req).await.expect("post");
     assert_eq!(got, PostSilenceResponse::Ok(silence.clone()));
     assert_eq!(recorder.take(), [Received::Silence(req)]);
+
+    // The body alone makes the request, every parameter at its default
+    // (issue 13): one call, no wrapper spelled out.
+    let got = client
+        .post_silence(&silence.clone().into())
+        .await
+        .expect("post from the body");
+    assert_eq!(got, PostSilenceResponse::Ok(silence.clone()));
+    let [Received::Silence(req)] = <[Received; 1]>::try_from(recorder.take()).unwrap() else {
+        panic!("not a silence")
+    };
+    assert_eq!(
+        (req.limit, req.sort, req.body),
+        (10, types::PostSilenceSort::Desc, silence)
+    );
 }
 
 /// Defaults: the server reads a parameter's default when it is absent (the

@@ -237,6 +237,31 @@ fn shared(api: &Api, parts: &Parts) -> TokenStream {
             .params
             .iter()
             .any(|p| p.default.is_some() && !is_type_default(p));
+        // A request whose only required value is its body is built from
+        // the body: `client.create_pet(&pet.into())`.
+        let from_body = match (&op.body, &defaults) {
+            (Some(b), Some(fields)) if b.required && op.params.iter().all(|p| !p.required) => {
+                let name = ident(&b.name);
+                let t = ty(&b.ty, Site::Top);
+                let floats = op
+                    .params
+                    .iter()
+                    .any(|p| p.default.is_some() && matches!(p.ty, Ty::F32 | Ty::F64));
+                let allow = floats.then(|| quote!(#[allow(clippy::approx_constant)]));
+                Some(quote! {
+                    #allow
+                    impl ::std::convert::From<#t> for #request {
+                        fn from(#name: #t) -> Self {
+                            Self {
+                                #(#fields,)*
+                                #name,
+                            }
+                        }
+                    }
+                })
+            }
+            _ => None,
+        };
         let (derive_default, default_impl) = match (can_default, by_hand, defaults) {
             (true, false, _) => (quote!(, Default), None),
             (true, true, Some(fields)) => {
@@ -318,6 +343,7 @@ fn shared(api: &Api, parts: &Parts) -> TokenStream {
                 #body
             }
             #default_impl
+            #from_body
 
             #response_doc
             #response_derive
