@@ -97,6 +97,8 @@ impl futures_core::Stream for Events {
 #[derive(Clone, Default)]
 struct Blobs {
     produced: Arc<AtomicU64>,
+    /// The `Accept` header of the last download.
+    accept: Arc<std::sync::Mutex<Option<String>>>,
     /// What the failing blob waits for before it fails.
     gate: Arc<std::sync::Mutex<Option<tokio::sync::oneshot::Receiver<()>>>>,
 }
@@ -105,8 +107,10 @@ impl server::Api for Blobs {
     async fn download_blob(
         &self,
         req: DownloadBlobRequest,
-        _: server::Context,
+        cx: server::Context,
     ) -> Result<DownloadBlobResponse, server::Error> {
+        *self.accept.lock().unwrap() =
+            (cx.headers.get("accept")).map(|v| v.to_str().unwrap().to_string());
         let blob = |fail_at| Blob {
             offset: 0,
             size: req.size as u64,
@@ -195,6 +199,11 @@ async fn a_large_download_is_produced_and_read_in_pieces() {
         panic!("{response:?}");
     };
     assert_eq!(x_blob_size, Some(size as i64));
+    // The client asks for every type the document answers in.
+    assert_eq!(
+        blobs.accept.lock().unwrap().as_deref(),
+        Some("application/octet-stream, application/json")
+    );
     // The call returned before the server produced the blob: the client
     // does not wait for the body.
     assert!(blobs.produced.load(Ordering::SeqCst) < WINDOW);

@@ -215,9 +215,25 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
         }
     };
     let body = body(op);
-    let accept = op.produces_json.then(|| {
+    // Every media type the documented responses come in, so that a server
+    // that negotiates answers with one of them (a download's type beside
+    // its errors' JSON).
+    let mut accepted: Vec<&str> = Vec::new();
+    for case in &op.responses {
+        let media = match &case.body {
+            Some((_, Media::Json)) => "application/json",
+            Some((_, Media::Xml(xml))) => xml.content_type.as_str(),
+            Some((_, Media::Raw(t))) => t.as_str(),
+            None => continue,
+        };
+        if !accepted.iter().any(|a| a.eq_ignore_ascii_case(media)) {
+            accepted.push(media);
+        }
+    }
+    let accept = (!accepted.is_empty()).then(|| {
+        let accepted = accepted.join(", ");
         quote! {
-            request = request.header(::reqwest::header::ACCEPT, "application/json");
+            request = request.header(::reqwest::header::ACCEPT, #accepted);
         }
     });
     let method = ident(op.method.as_str());

@@ -290,8 +290,6 @@ pub struct Operation {
     pub params: Vec<Param>,
     pub body: Option<Body>,
     pub responses: Vec<Case>,
-    /// Whether the operation answers with JSON (the client sends `Accept`).
-    pub produces_json: bool,
     /// The credentials it takes: alternatives, each the schemes (indices of
     /// `Api::schemes`) needed together; an empty alternative admits anyone.
     /// Empty when the operation has no security.

@@ -138,7 +138,7 @@ impl Lowering<'_> {
             }
             None => body.map(|b| self.request_body(b, &mut request)),
         };
-        let (responses, produces_json) = self.responses(op, pointer, &names.base);
+        let responses = self.responses(op, pointer, &names.base);
         let security = match &op.security {
             Some(requirements) => self.security(Some(requirements), &join(pointer, "security")),
             None => self.security(self.api.security.as_ref(), "#/security"),
@@ -163,7 +163,6 @@ impl Lowering<'_> {
             params,
             body,
             responses,
-            produces_json,
             security,
         }
     }

@@ -11,15 +11,9 @@ use openapiv3 as v3;
 impl Lowering<'_> {
     /// The operation's responses (the `default` one last), and whether any
     /// answers with JSON.
-    pub(super) fn responses(
-        &mut self,
-        op: &v3::Operation,
-        pointer: &str,
-        base: &str,
-    ) -> (Vec<Case>, bool) {
+    pub(super) fn responses(&mut self, op: &v3::Operation, pointer: &str, base: &str) -> Vec<Case> {
         let mut responses = Vec::new();
         let mut variant_scope = Scope::new();
-        let mut produces_json = false;
         let mut cases: Vec<(Status, &v3::ReferenceOr<v3::Response>, String)> = op
             .responses
             .responses
@@ -48,13 +42,10 @@ impl Lowering<'_> {
                 Some((t, schema)) => {
                     let at = join(&join(&join(&r_pointer, "content"), t), "schema");
                     let item = self.ty(schema, &format!("{base}{variant}Item"), &at);
-                    // grpc-gateway's streams are JSON, and asked for as such.
-                    produces_json |= crate::media::is_json(t);
                     (Some(Ty::JsonStream(Box::new(item))), Media::Raw(t.clone()))
                 }
                 None => self.content(&response.content, &hint, &r_pointer),
             };
-            produces_json |= ty.is_some() && media == Media::Json;
             // Binary bytes travel in pieces; text (`text/plain`, `text/csv`)
             // stays whole, as it is read as text.
             let ty = match (ty, &media) {
@@ -71,7 +62,7 @@ impl Lowering<'_> {
                 doc,
             });
         }
-        (responses, produces_json)
+        responses
     }
 
     /// A response's documented headers, which become fields of its variant
