@@ -102,6 +102,11 @@ pub struct Options {
     /// The client sends through a `reqwest_middleware::ClientWithMiddleware`
     /// (the user's crate then depends on `reqwest-middleware`).
     pub client_middleware: bool,
+    /// Format the output with prettyplease (after parsing it with syn, a
+    /// syntax check); otherwise a plain printer writes one item, statement,
+    /// field or arm per line at a fraction of the cost, for output nobody
+    /// reads (a build script's).
+    pub pretty: bool,
     /// The operations to generate (default: all), and with them only the
     /// definitions they reach.
     pub select: Selection,
@@ -114,6 +119,7 @@ impl Default for Options {
             server: true,
             strict: false,
             client_middleware: false,
+            pretty: true,
             select: Selection::default(),
         }
     }
@@ -154,6 +160,28 @@ pub fn generate(file: &str, bytes: &[u8], options: &Options) -> Result<Generated
 }
 
 fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter) -> Option<String> {
+    let tokens = tokens(tree, options, reporter)?;
+    let source_name = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
+    if !options.pretty {
+        return Some(write::plain(tokens, &source_name));
+    }
+    match write::format(tokens, &source_name) {
+        Ok(code) => Some(code),
+        Err(e) => {
+            reporter.error("#", format!("internal error: the generated code does not parse ({e}); please report this document"));
+            None
+        }
+    }
+}
+
+/// Stages 1 to 5: the document's tree to the tokens of the generated file.
+fn tokens(
+    tree: Value,
+    options: &Options,
+    reporter: &mut Reporter,
+) -> Option<proc_macro2::TokenStream> {
     // The server's `DOCUMENT`: the document as read, before any repair.
     let document = options.server.then(|| tree.to_string());
     let mut front = match input_version(&tree, reporter)? {
@@ -173,16 +201,19 @@ fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter)
             server: document.as_deref(),
         },
     );
-    let source_name = std::path::Path::new(file)
-        .file_name()
-        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
-    match write::format(tokens, &source_name) {
-        Ok(code) => Some(code),
-        Err(e) => {
-            reporter.error("#", format!("internal error: the generated code does not parse ({e}); please report this document"));
-            None
-        }
-    }
+    Some(tokens)
+}
+
+/// The tokens `generate` would print, for tests of the printers.
+#[cfg(test)]
+pub(crate) fn generate_tokens(
+    file: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Option<proc_macro2::TokenStream> {
+    let mut reporter = Reporter::new(file);
+    let (tree, _) = load::load(file, bytes, &mut reporter)?;
+    tokens(tree, options, &mut reporter).filter(|_| !reporter.has_errors())
 }
 
 /// What a document says it is.

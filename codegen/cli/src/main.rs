@@ -90,6 +90,7 @@ impl Flags {
             .server(!self.no_server)
             .strict(self.strict)
             .client_middleware(self.client_middleware)
+            .pretty(true)
             .cargo_output(false);
         for tag in &self.tag {
             builder = builder.tag(tag);

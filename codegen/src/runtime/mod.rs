@@ -40,6 +40,14 @@ pub(crate) struct Source {
     text: &'static str,
 }
 
+impl Source {
+    /// The file's text.
+    #[cfg(test)]
+    pub(crate) fn text(&self) -> &'static str {
+        self.text
+    }
+}
+
 macro_rules! source {
     ($path:literal) => {
         Source {
