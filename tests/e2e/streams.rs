@@ -12,8 +12,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 const PIECE: usize = 64 * 1024;
 
-/// Bytes produced by the server and not yet read by the client, at most.
-const WINDOW: u64 = 16 * 1024 * 1024;
+/// Bytes produced by the server and not yet read by the client, at most:
+/// what the kernel's socket buffers may hold on loopback (Linux grows a
+/// receive buffer up to `tcp_rmem`'s maximum, 32 MiB on some machines, when
+/// the reader keeps up) and hyper's own, with room to spare. A side that
+/// buffered the body would be the whole 256 MiB ahead.
+const WINDOW: u64 = 64 * 1024 * 1024;
 
 /// A blob of `size` bytes (each byte its offset modulo 251), made a piece
 /// at a time as the server asks for it, counting what it produced; it fails
