@@ -22,6 +22,11 @@ pub(crate) fn is_json_lines(media_type: &str) -> bool {
     .any(|lines| is_media(media_type, lines))
 }
 
+/// Whether a media type is text (`text/*`): a response body read whole.
+pub(crate) fn is_text(media_type: &str) -> bool {
+    essence(media_type).starts_with("text/")
+}
+
 /// Whether a media type is XML: `application/xml`, `text/xml` or `+xml`.
 pub(crate) fn is_xml(media_type: &str) -> bool {
     let essence = essence(media_type);

@@ -29,6 +29,10 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
         client: http_type,
         builder: builder_type,
         send_error,
+        arg: http_arg,
+        into: http_into,
+        with_doc: with_http_client_doc,
+        doc: http_client_doc,
     } = &http;
     let error = runtime::embed(runtime::CLIENT, parts);
     // A document without operations has nothing to execute; one whose
@@ -48,29 +52,6 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
 
         }
     });
-    let (with_http_client_doc, http_arg, http_into, http_client_doc) = if parts.has("middleware") {
-        (
-            quote! {
-                /// A client that sends through the caller's own
-                /// `reqwest_middleware::ClientWithMiddleware` (or a plain
-                /// `reqwest::Client`): its middleware sees every request and
-                /// response; timeouts, TLS and proxies are the caller's.
-            },
-            quote!(impl ::std::convert::Into<#http_type>),
-            quote!(let http = http.into();),
-            quote!(#[doc = " The `ClientWithMiddleware` requests go through."]),
-        )
-    } else {
-        (
-            quote! {
-                /// A client that sends through the caller's own `reqwest::Client`
-                /// (timeouts, TLS and proxies are the caller's).
-            },
-            quote!(::reqwest::Client),
-            quote!(),
-            quote!(#[doc = " The `reqwest::Client` requests go through."]),
-        )
-    };
     // Operations with a binary response decode the status first and read
     // the body only where it is not streamed.
     let execute_streaming = api.operations.iter().any(Operation::streams).then(|| {
@@ -158,27 +139,51 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
 }
 
 /// What requests are sent through: reqwest's client, or
-/// reqwest-middleware's wrapper of it.
+/// reqwest-middleware's wrapper of it, and what the client's methods say of it.
 struct Http {
     client: TokenStream,
     builder: TokenStream,
     /// What maps the error of `send()` into the client's `Error`.
     send_error: TokenStream,
+    /// `with_http_client`'s argument, the statement that converts it, and
+    /// the method's doc.
+    arg: TokenStream,
+    into: TokenStream,
+    with_doc: TokenStream,
+    /// `http_client`'s doc.
+    doc: TokenStream,
 }
 
 impl Http {
     fn new(middleware: bool) -> Self {
         if middleware {
+            let client = quote!(::reqwest_middleware::ClientWithMiddleware);
             Self {
-                client: quote!(::reqwest_middleware::ClientWithMiddleware),
+                arg: quote!(impl ::std::convert::Into<#client>),
+                client,
                 builder: quote!(::reqwest_middleware::RequestBuilder),
                 send_error: quote!(Error::from),
+                into: quote!(let http = http.into();),
+                with_doc: quote! {
+                    /// A client that sends through the caller's own
+                    /// `reqwest_middleware::ClientWithMiddleware` (or a plain
+                    /// `reqwest::Client`): its middleware sees every request and
+                    /// response; timeouts, TLS and proxies are the caller's.
+                },
+                doc: quote!(#[doc = " The `ClientWithMiddleware` requests go through."]),
             }
         } else {
             Self {
                 client: quote!(::reqwest::Client),
                 builder: quote!(::reqwest::RequestBuilder),
                 send_error: quote!(Error::Request),
+                arg: quote!(::reqwest::Client),
+                into: quote!(),
+                with_doc: quote! {
+                    /// A client that sends through the caller's own `reqwest::Client`
+                    /// (timeouts, TLS and proxies are the caller's).
+                },
+                doc: quote!(#[doc = " The `reqwest::Client` requests go through."]),
             }
         }
     }

@@ -500,6 +500,8 @@ pub(crate) fn wire_list(t: &Ty, value: TokenStream, separator: char) -> TokenStr
 pub(crate) fn parts(api: &Api) -> Parts {
     let schemes = used_schemes(api);
     let uses = |ty: Ty| api.mentions(|t| *t == ty);
+    // A `JsonStream` reads and writes through a `ByteStream`.
+    let json_stream = api.mentions(|t| matches!(t, Ty::JsonStream(_)));
     Parts::default()
         .with("forms", api.has_form(None))
         .with("urlencoded", api.has_form(Some(FormKind::UrlEncoded)))
@@ -510,14 +512,8 @@ pub(crate) fn parts(api: &Api) -> Parts {
         .with("date", uses(Ty::Date))
         .with("uuid", uses(Ty::Uuid))
         .with("base64", uses(Ty::Base64))
-        .with(
-            "byte_stream",
-            uses(Ty::Stream) || api.mentions(|t| matches!(t, Ty::JsonStream(_))),
-        )
-        .with(
-            "json_stream",
-            api.mentions(|t| matches!(t, Ty::JsonStream(_))),
-        )
+        .with("byte_stream", uses(Ty::Stream) || json_stream)
+        .with("json_stream", json_stream)
         .with("patterns", api.has_patterns())
         .with("xml", xml::used(api))
         .with("fall_through", api.routes.iter().any(|r| r.via.is_some()))

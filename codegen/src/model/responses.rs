@@ -49,7 +49,7 @@ impl Lowering<'_> {
             // Binary bytes travel in pieces; text (`text/plain`, `text/csv`)
             // stays whole, as it is read as text.
             let ty = match (ty, &media) {
-                (Some(Ty::Bytes), Media::Raw(t)) if !is_text(t) => Some(Ty::Stream),
+                (Some(Ty::Bytes), Media::Raw(t)) if !crate::media::is_text(t) => Some(Ty::Stream),
                 (ty, _) => ty,
             };
             let doc = Some(response.description.clone()).filter(|d| !d.trim().is_empty());
@@ -112,13 +112,6 @@ impl Lowering<'_> {
         }
         headers
     }
-}
-
-/// Whether a media type is text (`text/*`), read whole.
-fn is_text(media_type: &str) -> bool {
-    media_type
-        .get(..5)
-        .is_some_and(|p| p.eq_ignore_ascii_case("text/"))
 }
 
 /// The media type and item schema of JSON values one per line: a media
