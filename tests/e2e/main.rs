@@ -19,4 +19,5 @@ mod security;
 mod seed;
 mod server;
 mod streams;
+mod unions;
 mod xml;

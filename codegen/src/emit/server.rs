@@ -5,7 +5,7 @@
 use super::{Site, doc, ty};
 use crate::model::{
     Api, Case, FormKind, ListFormat, Location, Media, Method, Operation, Param, PathValue, Route,
-    RouteKey, Rules, SchemeKind, Status, Ty, TypeDef, TypeKind, Via,
+    RouteKey, Rules, SchemeKind, Status, Ty, TypeDef, TypeKind, UnionVariant, Via,
 };
 use crate::names::ident;
 use crate::runtime::{self, Parts};
@@ -768,6 +768,36 @@ fn check_impl(def: &TypeDef) -> TokenStream {
                 }
             }
         }
+        // The variant serde reads the value as checks it: the one its tag
+        // names, else the first it reads as.
+        TypeKind::Union { tag, variants } => {
+            let by_tag = tag.as_ref().map(|tag| {
+                let arms = variants.iter().filter(|v| !v.wires.is_empty()).map(|v| {
+                    let wires = &v.wires;
+                    let check = check_variant(v);
+                    quote!(::std::option::Option::Some(#(#wires)|*) => return #check,)
+                });
+                quote! {
+                    match value.get(#tag).and_then(::serde_json::Value::as_str) {
+                        #(#arms)*
+                        _ => {}
+                    }
+                }
+            });
+            let types = variants.iter().map(|v| ty(&v.ty, Site::Side));
+            let checks = variants.iter().map(check_variant);
+            let none = format!("{{at}}: the value is none of the variants of `{}`", def.name);
+            quote! {
+                #by_tag
+                #(
+                    if <#types as ::serde::Deserialize>::deserialize(value).is_ok() {
+                        return #checks;
+                    }
+                )*
+                let at = if at.is_empty() { "/" } else { at.as_str() };
+                ::std::result::Result::Err(::std::format!(#none))
+            }
+        }
     };
     quote! {
         impl support::Check for types::#name {
@@ -776,6 +806,17 @@ fn check_impl(def: &TypeDef) -> TokenStream {
             }
         }
     }
+}
+
+/// Checks a value read as one member of a union: the member's own rules,
+/// then its type's.
+fn check_variant(v: &UnionVariant) -> TokenStream {
+    let t = ty(&v.ty, Site::Side);
+    if v.rules.is_empty() {
+        return quote!(<#t as support::Check>::check(value, at));
+    }
+    let rules = rules(&v.rules);
+    quote!(support::apply(value, &#rules, at).and_then(|()| <#t as support::Check>::check(value, at)))
 }
 
 /// A `support::Rules` value for the model's rules.

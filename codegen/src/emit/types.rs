@@ -4,7 +4,9 @@
 //! this module, so everything here is spelled with full paths, derives included.
 
 use super::{Site, doc, ty};
-use crate::model::{Api, Field, Literal, TaggedVariant, Ty, TypeDef, TypeKind, Variant};
+use crate::model::{
+    Api, Field, Literal, TaggedVariant, Ty, TypeDef, TypeKind, UnionVariant, Variant,
+};
 use crate::names::ident;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -60,6 +62,103 @@ fn type_def(def: &TypeDef) -> TokenStream {
             variants,
             other,
         } => tagged_enum(&name, doc, tag, variants, other),
+        TypeKind::Union { tag, variants } => union_enum(&name, doc, tag.as_deref(), variants),
+    }
+}
+
+/// `oneOf`/`anyOf`: an enum over the members. A value is written as its
+/// member's; it is read as the member its tag names, else as the first
+/// member it reads as (serde's `untagged`, with a message naming the type).
+fn union_enum(
+    name: &proc_macro2::Ident,
+    doc: TokenStream,
+    tag: Option<&str>,
+    variants: &[UnionVariant],
+) -> TokenStream {
+    let idents: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
+    let types: Vec<_> = variants.iter().map(|v| ty(&v.ty, Site::Types)).collect();
+    let variant_docs = variants.iter().map(|v| {
+        let chosen = match (tag, v.wires.as_slice()) {
+            (Some(tag), [_, ..]) => {
+                let mut values: Vec<String> = v.wires.iter().map(|w| format!("`{w}`")).collect();
+                let last = values.pop().unwrap_or_default();
+                let values = match values.is_empty() {
+                    true => last,
+                    false => format!("{} or {last}", values.join(", ")),
+                };
+                Some(format!("Chosen when `{tag}` is {values}."))
+            }
+            _ => None,
+        };
+        match (v.doc.as_deref(), chosen) {
+            (Some(d), Some(c)) => super::doc(Some(&format!("{}\n\n{c}", d.trim()))),
+            (d, c) => super::doc(d.or(c.as_deref())),
+        }
+    });
+    let doc = with_paragraph(
+        doc,
+        &match tag {
+            Some(tag) => format!(
+                "One of several schemas, chosen by the value of `{tag}`; a value whose \
+                 `{tag}` names none of them reads as the first variant it fits."
+            ),
+            None => "One of several schemas: a value reads as the first variant it fits, \
+                     in the document's order."
+                .to_string(),
+        },
+    );
+    let by_tag = tag.map(|tag| {
+        let arms = variants
+            .iter()
+            .zip(&idents)
+            .zip(&types)
+            .filter(|((v, _), _)| !v.wires.is_empty())
+            .map(|((v, ident), t)| {
+                let wires = &v.wires;
+                quote! {
+                    ::std::option::Option::Some(#(#wires)|*) => {
+                        return <#t as ::serde::Deserialize>::deserialize(&value)
+                            .map(Self::#ident)
+                            .map_err(<D::Error as ::serde::de::Error>::custom);
+                    }
+                }
+            });
+        quote! {
+            match value.get(#tag).and_then(::serde_json::Value::as_str) {
+                #(#arms)*
+                _ => {}
+            }
+        }
+    });
+    let none = format!("the value is none of the variants of `{name}`");
+    quote! {
+        #doc
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name {
+            #(#variant_docs #idents(#types),)*
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #(Self::#idents(value) => ::serde::Serialize::serialize(value, serializer),)*
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                #by_tag
+                #(
+                    if let ::std::result::Result::Ok(read) = <#types as ::serde::Deserialize>::deserialize(&value) {
+                        return ::std::result::Result::Ok(Self::#idents(read));
+                    }
+                )*
+                ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom(#none))
+            }
+        }
     }
 }
 

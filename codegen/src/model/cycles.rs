@@ -30,6 +30,11 @@ impl Lowering<'_> {
                     .chain([other.as_str()])
                     .filter_map(|n| index.get(n).copied())
                     .collect(),
+                TypeKind::Union { variants, .. } => variants
+                    .iter()
+                    .filter_map(|v| direct_target(&v.ty))
+                    .filter_map(|n| index.get(n).copied())
+                    .collect(),
                 TypeKind::Enum(_) => Vec::new(),
             })
             .collect();
@@ -44,12 +49,15 @@ impl Lowering<'_> {
                     boxes.push((t, usize::MAX));
                 }
             }
-            if let TypeKind::Struct(fields) = &def.kind {
-                for (f, field) in fields.iter().enumerate() {
-                    if let Some(target) = direct_target(&field.ty).and_then(|n| index.get(n)) {
-                        if reaches(*target, t) {
-                            boxes.push((t, f));
-                        }
+            let members: Vec<&Ty> = match &def.kind {
+                TypeKind::Struct(fields) => fields.iter().map(|f| &f.ty).collect(),
+                TypeKind::Union { variants, .. } => variants.iter().map(|v| &v.ty).collect(),
+                _ => Vec::new(),
+            };
+            for (f, ty) in members.into_iter().enumerate() {
+                if let Some(target) = direct_target(ty).and_then(|n| index.get(n)) {
+                    if reaches(*target, t) {
+                        boxes.push((t, f));
                     }
                 }
             }
@@ -57,6 +65,7 @@ impl Lowering<'_> {
         for (t, f) in boxes {
             let ty = match &mut self.types[t].kind {
                 TypeKind::Struct(fields) => &mut fields[f].ty,
+                TypeKind::Union { variants, .. } => &mut variants[f].ty,
                 TypeKind::Newtype(ty) => ty,
                 _ => continue,
             };

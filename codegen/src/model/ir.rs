@@ -55,6 +55,7 @@ impl Api {
             TypeKind::Struct(fields) => fields.iter().any(|f| walk(&f.ty, found)),
             TypeKind::Alias(ty) | TypeKind::Newtype(ty) => walk(ty, found),
             TypeKind::Tagged { variants, .. } => variants.iter().any(|v| walk(&v.ty, found)),
+            TypeKind::Union { variants, .. } => variants.iter().any(|v| walk(&v.ty, found)),
             TypeKind::Enum(_) => false,
         });
         in_types
@@ -77,6 +78,7 @@ impl Api {
         self.params().any(|p| any(&p.rules))
             || self.types.iter().any(|t| match &t.kind {
                 TypeKind::Struct(fields) => fields.iter().any(|f| any(&f.rules)),
+                TypeKind::Union { variants, .. } => variants.iter().any(|v| any(&v.rules)),
                 _ => false,
             })
     }
@@ -152,6 +154,29 @@ pub enum TypeKind {
         /// The struct of the base's own fields.
         other: String,
     },
+    /// `oneOf` or `anyOf`: a value of one of several schemas. With a
+    /// `discriminator` the tag property's value chooses the variant where it
+    /// names one; otherwise (and for a value it does not name) the value is
+    /// the first variant it reads as.
+    Union {
+        /// The discriminator property (its wire name), if any.
+        tag: Option<String>,
+        variants: Vec<UnionVariant>,
+    },
+}
+
+/// A member of a `oneOf` or `anyOf`.
+#[derive(Debug)]
+pub struct UnionVariant {
+    pub name: String,
+    pub ty: Ty,
+    /// The tag values that select it (empty without a discriminator, or for
+    /// an inline member, which no tag can name).
+    pub wires: Vec<String>,
+    /// The member's own rules (an inline `maxLength`, say), checked by the
+    /// server when the value reads as this member.
+    pub rules: Rules,
+    pub doc: Option<String>,
 }
 
 /// A subtype of a `discriminator` base.

@@ -35,13 +35,14 @@ mod routes;
 mod security;
 mod subtypes;
 mod types;
+mod unions;
 mod xml;
 
 pub use formats::Rules;
 pub use ir::{
     Api, Body, Case, Field, FormKind, ListFormat, Literal, Location, Media, Method, Operation,
     Param, PathValue, Route, Scheme, SchemeKind, Segment, Status, TaggedVariant, Ty, TypeDef,
-    TypeKind, Variant, Via, Xml, XmlBody,
+    TypeKind, UnionVariant, Variant, Via, Xml, XmlBody,
 };
 pub use routes::{RouteKey, encode_literal};
 

@@ -56,7 +56,12 @@ impl Lowering<'_> {
             let v3::ReferenceOr::Item(item) = schema else {
                 continue;
             };
-            if item.schema_data.discriminator.is_none() || !self.defines_type(item) {
+            // A `oneOf`/`anyOf` names its members itself (`unions`).
+            let union = matches!(
+                item.schema_kind,
+                v3::SchemaKind::OneOf { .. } | v3::SchemaKind::AnyOf { .. }
+            );
+            if item.schema_data.discriminator.is_none() || !self.defines_type(item) || union {
                 continue;
             }
             let subs: Vec<String> = schemas

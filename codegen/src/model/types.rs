@@ -4,6 +4,7 @@
 
 use super::all_of::Merge;
 use super::formats::{pattern, string_ty};
+use super::unions::{admits_null, union_members};
 use super::{Field, Literal, Lowering, Ty, TypeDef, TypeKind, Variant};
 use crate::names::{self, Scope};
 use crate::pointer::{join, schema_name};
@@ -92,6 +93,9 @@ impl<'a> Lowering<'a> {
                 self.fields(name, object, pointer, &mut merge);
                 TypeKind::Struct(merge.fields)
             }
+            v3::SchemaKind::OneOf { .. } | v3::SchemaKind::AnyOf { .. } => {
+                self.union(name, schema, pointer)
+            }
             _ => TypeKind::Alias(Ty::Json),
         };
         self.types.push(TypeDef {
@@ -110,6 +114,9 @@ impl<'a> Lowering<'a> {
             v3::SchemaKind::Type(v3::Type::Object(o)) => !o.properties.is_empty(),
             v3::SchemaKind::Type(v3::Type::String(s)) => s.enumeration.iter().any(Option::is_some),
             v3::SchemaKind::AllOf { .. } => true,
+            v3::SchemaKind::OneOf { .. } | v3::SchemaKind::AnyOf { .. } => {
+                union_members(schema).is_some_and(|(_, members)| members.len() > 1)
+            }
             _ => false,
         }
     }
@@ -148,7 +155,7 @@ impl<'a> Lowering<'a> {
             let rules = self.rules(&property);
             self.warn_patterns(&property, &p_pointer);
             let item = property.as_item();
-            let nullable = item.is_some_and(|s| annotated(s, |d| d.nullable));
+            let nullable = item.is_some_and(|s| annotated(s, |d| d.nullable) || admits_null(s));
             // A `readOnly` property is the server's to send: requests may leave
             // it out even when it is required, so it is an `Option`.
             let read_only = item.is_some_and(|s| annotated(s, |d| d.read_only));
@@ -265,17 +272,24 @@ impl<'a> Lowering<'a> {
                 // JSON would take an array) and whose default is `{}`.
                 _ => Ty::Map(Box::new(Ty::Json)),
             },
-            v3::SchemaKind::OneOf { .. }
-            | v3::SchemaKind::AnyOf { .. }
-            | v3::SchemaKind::Not { .. } => {
-                let keyword = match &schema.schema_kind {
-                    v3::SchemaKind::OneOf { .. } => "oneOf",
-                    v3::SchemaKind::AnyOf { .. } => "anyOf",
-                    _ => "not",
-                };
+            // A union of one schema (and `null`) is that schema; one of
+            // several defined a type above.
+            v3::SchemaKind::OneOf { .. } | v3::SchemaKind::AnyOf { .. } => {
+                match union_members(schema) {
+                    Some((keyword, members)) => match members.as_slice() {
+                        [(i, member)] => {
+                            let at = join(&join(pointer, keyword), i);
+                            self.ty(member, hint, &at)
+                        }
+                        _ => Ty::Json,
+                    },
+                    None => Ty::Json,
+                }
+            }
+            v3::SchemaKind::Not { .. } => {
                 self.warn(
                     pointer,
-                    format!("`{keyword}` is not supported yet; read as free-form JSON"),
+                    "`not` is not checked; read as free-form JSON",
                 );
                 Ty::Json
             }
