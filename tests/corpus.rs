@@ -126,12 +126,12 @@ fn write_if_changed(path: &Path, contents: &str) {
 }
 
 /// Writes the outputs into scratch crates and returns, per document index,
-/// the number of compile errors (documents without errors are absent), and
-/// the number of documents with warnings.
+/// its compile errors (documents without errors are absent), and the first
+/// warning of each document with warnings.
 fn compile(
     corpus: &str,
     outputs: &[(usize, &str)],
-) -> (BTreeMap<usize, Vec<String>>, BTreeSet<usize>) {
+) -> (BTreeMap<usize, Vec<String>>, BTreeMap<usize, String>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target/corpus-check")
         .join(corpus);
@@ -209,7 +209,7 @@ fn compile(
         .output()
         .expect("run cargo clippy");
     let mut errors: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut warned = BTreeSet::new();
+    let mut warned: BTreeMap<usize, String> = BTreeMap::new();
     let mut unplaced = Vec::new();
     for line in String::from_utf8_lossy(&output.stdout).lines() {
         let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
@@ -241,7 +241,9 @@ fn compile(
                     .or_default()
                     .push(message["rendered"].as_str().unwrap_or_default().to_string()),
                 "warning" => {
-                    warned.insert(doc);
+                    warned.entry(doc).or_insert_with(|| {
+                        message["rendered"].as_str().unwrap_or_default().to_string()
+                    });
                 }
                 _ => {}
             }
@@ -298,6 +300,9 @@ fn check(name: &str, percent: usize) {
             messages.len(),
             messages[0]
         );
+    }
+    for (doc, message) in warned.iter().take(20) {
+        eprintln!("WARNS: {}; first:\n{message}", docs[*doc].display());
     }
     for message in diagnosed.iter().take(40) {
         eprintln!("DIAGNOSED: {message}");

@@ -19,5 +19,6 @@ mod security;
 mod seed;
 mod server;
 mod streams;
+mod styles;
 mod unions;
 mod xml;

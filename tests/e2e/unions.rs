@@ -165,7 +165,10 @@ fn values_are_written_as_their_member_and_read_by_tag_then_by_shape() {
         types::Setting::Limits(types::SettingLimits { low: 1, high: 2 })
     );
     let error = read("true").unwrap_err().to_string();
-    assert!(error.contains("none of the variants of `Setting`"), "{error}");
+    assert!(
+        error.contains("none of the variants of `Setting`"),
+        "{error}"
+    );
 }
 
 #[tokio::test]
@@ -211,7 +214,8 @@ async fn the_server_checks_the_member_the_value_reads_as() {
         assert_eq!(response.status, 400, "{body}");
         let message = response.json()["message"].as_str().unwrap().to_string();
         assert!(
-            message.starts_with(&format!("{pointer}: ")) || (pointer == "/" && !message.starts_with("/")),
+            message.starts_with(&format!("{pointer}: "))
+                || (pointer == "/" && !message.starts_with("/")),
             "{body}: {message}"
         );
     }

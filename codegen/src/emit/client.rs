@@ -2,8 +2,8 @@
 
 use super::{doc, wire_list, wire_text};
 use crate::model::{
-    Api, Case, FormKind, ListFormat, Location, Media, Operation, Param, SchemeKind, Segment,
-    Status, Ty,
+    Api, Case, FormKind, ListFormat, Location, Media, Operation, Param, ParamShape, SchemeKind,
+    Segment, Status, Ty,
 };
 use crate::names::ident;
 use crate::runtime::{self, Parts};
@@ -207,9 +207,19 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
     credentials(api, op, &mut writes);
     let Writes {
         query,
-        headers,
+        mut headers,
+        cookies,
         form,
     } = writes;
+    if !cookies.is_empty() {
+        headers.push(quote! {
+            let mut cookies = ::std::string::String::new();
+            #(#cookies)*
+            if !cookies.is_empty() {
+                request = request.header(::reqwest::header::COOKIE, support::header_value("Cookie", &cookies)?);
+            }
+        });
+    }
     let query = if query.is_empty() {
         quote!()
     } else {
@@ -309,10 +319,7 @@ fn path(op: &Operation) -> Vec<TokenStream> {
                 let p = &op.params[*index];
                 let field = ident(&p.name);
                 let wire = &p.wire;
-                let text = match p.list {
-                    Some(format) => wire_list(&p.ty, quote!(&req.#field), format.separator()),
-                    None => wire_text(&p.ty, quote!(&req.#field)),
-                };
+                let text = param_text(p, quote!(&req.#field));
                 path.push(quote!(support::push_path(&mut url, #wire, #text)?;));
             }
         }
@@ -331,6 +338,9 @@ fn path(op: &Operation) -> Vec<TokenStream> {
 struct Writes {
     query: Vec<TokenStream>,
     headers: Vec<TokenStream>,
+    /// Statements that add `name=value` pairs to `cookies`, sent as one
+    /// `Cookie` header.
+    cookies: Vec<TokenStream>,
     /// The form body, built and set, when the operation takes one.
     form: Option<TokenStream>,
 }
@@ -344,6 +354,7 @@ fn parameters(op: &Operation) -> Writes {
         .map(|(key, value)| quote!(query.push(#key, #value);))
         .collect();
     let mut headers = Vec::new();
+    let mut cookies = Vec::new();
     let mut form = Vec::new();
     let mut form_kind = None;
     for p in &op.params {
@@ -359,7 +370,7 @@ fn parameters(op: &Operation) -> Writes {
                 form_kind = Some(kind);
                 form_write(p, kind, value)
             }
-            Location::Query | Location::Header => write(p, value),
+            Location::Query | Location::Header | Location::Cookie => write(p, value),
         };
         let push = if p.present() {
             push
@@ -372,6 +383,7 @@ fn parameters(op: &Operation) -> Writes {
         };
         match p.location {
             Location::Header => headers.push(push),
+            Location::Cookie => cookies.push(push),
             Location::Form(_) => form.push(push),
             _ => query.push(push),
         }
@@ -379,14 +391,33 @@ fn parameters(op: &Operation) -> Writes {
     Writes {
         query,
         headers,
+        cookies,
         form: form_kind.map(|kind| form_body(kind, &form)),
     }
 }
 
-/// The statement that writes a query or header parameter's `value`.
+/// The text of a parameter's `value` (a reference) that is not written
+/// pair by pair: its wire text, its items joined, or its JSON.
+fn param_text(p: &Param, value: TokenStream) -> TokenStream {
+    let wire = &p.wire;
+    match (p.shape, p.list) {
+        (ParamShape::Json, _) => quote!(&support::json_text(#wire, #value)?),
+        (_, Some(format)) => wire_list(&p.ty, value, format.separator()),
+        (_, None) => wire_text(&p.ty, value),
+    }
+}
+
+/// The statement that writes a query, header or cookie parameter's `value`.
 fn write(p: &Param, value: TokenStream) -> TokenStream {
     let wire = &p.wire;
+    if let ParamShape::Object { deep } = p.shape {
+        return quote!(support::push_object(&mut query, #wire, #deep, #value)?;);
+    }
     match (p.location, p.list) {
+        (Location::Query, _) if p.shape == ParamShape::Json => {
+            let text = param_text(p, value);
+            quote!(query.push(#wire, #text);)
+        }
         (Location::Query, None) => {
             let text = wire_text(&p.ty, value);
             quote!(query.push(#wire, #text);)
@@ -404,13 +435,14 @@ fn write(p: &Param, value: TokenStream) -> TokenStream {
             let sep = format.separator();
             quote!(query.push_list(#wire, #items, #sep);)
         }
-        (_, list) => {
-            let text = match list {
-                Some(format) => wire_list(&p.ty, value, format.separator()),
-                None => wire_text(&p.ty, value),
-            };
-            quote! {
-                request = request.header(#wire, support::header_value(#wire, #text)?);
+        (location, _) => {
+            let text = param_text(p, value);
+            if location == Location::Cookie {
+                quote!(support::push_cookie(&mut cookies, #wire, #text);)
+            } else {
+                quote! {
+                    request = request.header(#wire, support::header_value(#wire, #text)?);
+                }
             }
         }
     }
@@ -483,6 +515,11 @@ fn credentials(api: &Api, op: &Operation, writes: &mut Writes) {
             SchemeKind::QueryKey(name) => writes.query.push(quote! {
                 if let ::std::option::Option::Some(key) = &self.credentials.#field {
                     query.push(#name, key);
+                }
+            }),
+            SchemeKind::CookieKey(name) => writes.cookies.push(quote! {
+                if let ::std::option::Option::Some(key) = &self.credentials.#field {
+                    support::push_cookie(&mut cookies, #name, key);
                 }
             }),
             SchemeKind::HeaderKey(name) => writes.headers.push(quote! {

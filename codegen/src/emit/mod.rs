@@ -9,7 +9,7 @@ mod server;
 mod types;
 mod xml;
 
-use crate::model::{Api, Case, FormKind, Scheme, SchemeKind, Status, Ty};
+use crate::model::{Api, Case, FormKind, Location, ParamShape, Scheme, SchemeKind, Status, Ty};
 use crate::names::ident;
 use crate::runtime::{self, Parts};
 use proc_macro2::TokenStream;
@@ -386,6 +386,10 @@ fn credentials(api: &Api) -> TokenStream {
                 format!("an API key, sent as the `{name}` query parameter"),
                 quote!(::std::string::String),
             ),
+            SchemeKind::CookieKey(name) => (
+                format!("an API key, sent as the `{name}` cookie"),
+                quote!(::std::string::String),
+            ),
             SchemeKind::Basic => ("HTTP basic authentication".to_string(), quote!(BasicAuth)),
             SchemeKind::Bearer => (
                 "a token, sent as `Authorization: Bearer`".to_string(),
@@ -523,6 +527,23 @@ pub(crate) fn parts(api: &Api) -> Parts {
             schemes.iter().any(|s| s.kind == SchemeKind::Bearer),
         )
         .with("basic", schemes.iter().any(|s| s.kind == SchemeKind::Basic))
+        .with(
+            "query_objects",
+            api.has_param_shape(|s| matches!(s, ParamShape::Object { .. })),
+        )
+        .with(
+            "json_params",
+            api.has_param_shape(|s| s == ParamShape::Json),
+        )
+        .with(
+            "cookies",
+            api.operations
+                .iter()
+                .any(|op| op.params.iter().any(|p| p.location == Location::Cookie))
+                || schemes
+                    .iter()
+                    .any(|s| matches!(s.kind, SchemeKind::CookieKey(_))),
+        )
 }
 
 /// `#[allow(clippy::type_complexity)]` for a field whose type nests as

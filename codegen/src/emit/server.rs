@@ -4,8 +4,9 @@
 
 use super::{Site, doc, ty};
 use crate::model::{
-    Api, Case, FormKind, ListFormat, Location, Media, Method, Operation, Param, PathValue, Route,
-    RouteKey, Rules, SchemeKind, Status, Ty, TypeDef, TypeKind, UnionVariant, Via,
+    Api, Case, FormKind, ListFormat, Location, Media, Method, Operation, Param, ParamShape,
+    PathValue, Route, RouteKey, Rules, SchemeKind, Status, Ty, TypeDef, TypeKind, UnionVariant,
+    Via,
 };
 use crate::names::ident;
 use crate::runtime::{self, Parts};
@@ -392,6 +393,7 @@ fn read(op: &Operation, i: usize, p: &Param) -> TokenStream {
         }
         Location::Query => quote!(input.query(#wire)),
         Location::Header => quote!(input.header(#wire)?),
+        Location::Cookie => quote!(input.cookie(#wire)),
         Location::Form(_) if p.allow_empty && p.ty != Ty::String && p.list.is_none() => {
             quote!(input.form(#wire).filter(|value| !value.is_empty()))
         }
@@ -415,6 +417,9 @@ fn field(api: &Api, op: &Operation, i: usize, p: &Param) -> TokenStream {
             (None, false) => quote!(input.file(#wire)),
         };
         return quote!(#field: #value,);
+    }
+    if p.shape != ParamShape::Text {
+        return whole(api, op, raw, p);
     }
     let accepted = enum_values(api, &p.ty);
     let mut all = match p.location {
@@ -502,6 +507,66 @@ fn field(api: &Api, op: &Operation, i: usize, p: &Param) -> TokenStream {
         (None, false) => quote!(support::optional(#raw, #wire, #location)?),
     };
     ruled(field, value, p)
+}
+
+/// The field of a parameter read as one value, not from its text: an
+/// object in the query, or JSON text. The value is checked as a JSON body
+/// is (its rules, and its type's).
+fn whole(api: &Api, op: &Operation, raw: TokenStream, p: &Param) -> TokenStream {
+    let field = ident(&p.name);
+    let (wire, location) = (&p.wire, p.location.as_str());
+    let t = ty(&p.ty, Site::Side);
+    let rules = rules(&p.rules);
+    let read = match p.shape {
+        ParamShape::Object { deep } => {
+            let (members, other) = object_members(api, &p.ty);
+            let names = members.iter().map(|(name, _)| name);
+            let kinds = members.iter().map(|(_, kind)| kind);
+            let other = match other {
+                Some(kind) => quote!(::std::option::Option::Some(#kind)),
+                None => quote!(::std::option::Option::None),
+            };
+            // Exploded, the members' names are query names: those of the
+            // operation's other query parameters are theirs.
+            let taken = op
+                .params
+                .iter()
+                .filter(|q| q.location == Location::Query && q.wire != p.wire && !deep)
+                .map(|q| q.wire.as_str());
+            quote!(support::query_object::<#t>(input, #wire, #deep, &[#((#names, #kinds)),*], #other, &[#(#taken),*], &#rules)?)
+        }
+        _ => quote!(support::json_param::<#t>(#raw, #wire, #location, &#rules)?),
+    };
+    let value = match p.required {
+        true => quote!(support::present(#read, #wire, #location)?),
+        false => read,
+    };
+    quote!(#field: #value,)
+}
+
+/// The members of an object parameter's type, each with how its text is
+/// read, and how any other member's is (a map's values).
+fn object_members<'a>(api: &'a Api, t: &Ty) -> (Vec<(&'a str, TokenStream)>, Option<TokenStream>) {
+    let kind = |t: &Ty| match t {
+        Ty::I32 | Ty::I64 => quote!(support::Scalar::Integer),
+        Ty::F32 | Ty::F64 => quote!(support::Scalar::Number),
+        Ty::Bool => quote!(support::Scalar::Boolean),
+        _ => quote!(support::Scalar::Text),
+    };
+    match t {
+        Ty::Map(value) => (Vec::new(), Some(kind(value))),
+        Ty::Named(name) => match api.types.iter().find(|d| &d.name == name).map(|d| &d.kind) {
+            Some(TypeKind::Struct(fields)) => (
+                fields
+                    .iter()
+                    .map(|f| (f.wire.as_str(), kind(&f.ty)))
+                    .collect(),
+                None,
+            ),
+            _ => (Vec::new(), None),
+        },
+        _ => (Vec::new(), None),
+    }
 }
 
 /// The field's value with the parameter's rules checked.
@@ -636,6 +701,7 @@ fn credentials_check(api: &Api, security: &[Vec<usize>]) -> TokenStream {
         let read = match &scheme.kind {
             SchemeKind::HeaderKey(name) => quote!(input.header(#name)?.map(str::to_string)),
             SchemeKind::QueryKey(name) => quote!(input.query(#name).map(str::to_string)),
+            SchemeKind::CookieKey(name) => quote!(input.cookie(#name).map(str::to_string)),
             SchemeKind::Basic => quote!(input.basic()),
             SchemeKind::Bearer => quote!(input.bearer()),
         };
@@ -662,6 +728,7 @@ fn credentials_check(api: &Api, security: &[Vec<usize>]) -> TokenStream {
             match &scheme.kind {
                 SchemeKind::HeaderKey(name) => format!("`{}` (header `{name}`)", scheme.key),
                 SchemeKind::QueryKey(name) => format!("`{}` (query parameter `{name}`)", scheme.key),
+                SchemeKind::CookieKey(name) => format!("`{}` (cookie `{name}`)", scheme.key),
                 SchemeKind::Basic => format!("`{}` (Authorization: Basic)", scheme.key),
                 SchemeKind::Bearer => format!("`{}` (Authorization: Bearer)", scheme.key),
             }
@@ -786,7 +853,10 @@ fn check_impl(def: &TypeDef) -> TokenStream {
             });
             let types = variants.iter().map(|v| ty(&v.ty, Site::Side));
             let checks = variants.iter().map(check_variant);
-            let none = format!("{{at}}: the value is none of the variants of `{}`", def.name);
+            let none = format!(
+                "{{at}}: the value is none of the variants of `{}`",
+                def.name
+            );
             quote! {
                 #by_tag
                 #(

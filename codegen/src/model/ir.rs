@@ -33,6 +33,11 @@ impl Api {
         })
     }
 
+    /// Whether some parameter is written as `shape` says.
+    pub fn has_param_shape(&self, shape: impl Fn(ParamShape) -> bool) -> bool {
+        self.params().any(|p| shape(p.shape))
+    }
+
     /// Whether some operation takes a file (`FilePart`).
     pub fn has_files(&self) -> bool {
         self.params().any(|p| p.ty == Ty::File)
@@ -69,13 +74,18 @@ impl Api {
             })
     }
 
-    /// Whether the server checks some `pattern`: of a parameter, or of a
-    /// field of a type (response headers are not checked).
+    /// Whether the server checks some `pattern`: of a parameter, a body, a
+    /// field of a type or a union's member (response headers are not
+    /// checked).
     pub fn has_patterns(&self) -> bool {
         fn any(r: &Rules) -> bool {
             r.pattern.is_some() || r.items.as_deref().is_some_and(any)
         }
         self.params().any(|p| any(&p.rules))
+            || self
+                .operations
+                .iter()
+                .any(|op| op.body.as_ref().is_some_and(|b| any(&b.rules)))
             || self.types.iter().any(|t| match &t.kind {
                 TypeKind::Struct(fields) => fields.iter().any(|f| any(&f.rules)),
                 TypeKind::Union { variants, .. } => variants.iter().any(|v| any(&v.rules)),
@@ -108,6 +118,8 @@ pub enum SchemeKind {
     HeaderKey(String),
     /// An API key in the query parameter of this name.
     QueryKey(String),
+    /// An API key in the cookie of this name.
+    CookieKey(String),
     /// HTTP basic authentication.
     Basic,
     /// A token sent as `Authorization: Bearer` (OAuth 2).
@@ -364,6 +376,8 @@ pub enum Location {
     Path,
     Query,
     Header,
+    /// A `Cookie` header pair (OpenAPI 3's `in: cookie`).
+    Cookie,
     /// A part of a form body (Swagger's `formData`).
     Form(FormKind),
 }
@@ -383,6 +397,7 @@ impl Location {
             Location::Path => "path",
             Location::Query => "query",
             Location::Header => "header",
+            Location::Cookie => "cookie",
             Location::Form(_) => "form",
         }
     }
@@ -397,6 +412,8 @@ pub enum ListFormat {
     Pipes,
     /// One `name=value` pair per item (query only).
     Multi,
+    /// Items apart by `.` (a `label` path parameter, exploded).
+    Dots,
 }
 
 impl ListFormat {
@@ -406,8 +423,21 @@ impl ListFormat {
             ListFormat::Ssv => ' ',
             ListFormat::Tsv => '\t',
             ListFormat::Pipes => '|',
+            ListFormat::Dots => '.',
         }
     }
+}
+
+/// How a parameter's value is written, besides as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamShape {
+    /// A scalar, or a list of scalars (see `list`), as text.
+    Text,
+    /// An object in the query, a pair per property: `name[key]=value`
+    /// (`style: deepObject`) or `key=value` (`style: form`, exploded).
+    Object { deep: bool },
+    /// JSON text (`content: {application/json: ...}`).
+    Json,
 }
 
 #[derive(Debug)]
@@ -415,6 +445,7 @@ pub struct Param {
     pub name: String,
     pub wire: String,
     pub location: Location,
+    pub shape: ParamShape,
     pub required: bool,
     /// The value type; for arrays, the item type (see `list`).
     pub ty: Ty,

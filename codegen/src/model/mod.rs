@@ -41,8 +41,8 @@ mod xml;
 pub use formats::Rules;
 pub use ir::{
     Api, Body, Case, Field, FormKind, ListFormat, Literal, Location, Media, Method, Operation,
-    Param, PathValue, Route, Scheme, SchemeKind, Segment, Status, TaggedVariant, Ty, TypeDef,
-    TypeKind, UnionVariant, Variant, Via, Xml, XmlBody,
+    Param, ParamShape, PathValue, Route, Scheme, SchemeKind, Segment, Status, TaggedVariant, Ty,
+    TypeDef, TypeKind, UnionVariant, Variant, Via, Xml, XmlBody,
 };
 pub use routes::{RouteKey, encode_literal};
 

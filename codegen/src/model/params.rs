@@ -2,7 +2,7 @@
 //! response header, with its type, list format, rules and default.
 
 use super::formats::{is_base64, is_date, is_date_time, is_uuid};
-use super::{FormKind, ListFormat, Location, Lowering, Param, Ty, TypeDef, TypeKind};
+use super::{FormKind, ListFormat, Location, Lowering, Param, ParamShape, Ty, TypeDef, TypeKind};
 use crate::names::{self, Scope};
 use crate::pointer::join;
 use openapiv3 as v3;
@@ -17,6 +17,9 @@ pub(super) struct ParamSource<'s> {
     /// How the value is written when it is an array, as its `style` and
     /// `explode` say (or the name of a style not supported).
     pub(super) list: Result<ListFormat, &'static str>,
+    /// How a value that is not text is written, where the style allows
+    /// one: an object in the query, or JSON (`content`).
+    pub(super) shape: ParamShape,
     pub(super) doc: Option<&'s str>,
     pub(super) pointer: &'s str,
 }
@@ -45,8 +48,32 @@ impl Lowering<'_> {
             }
             _ => None,
         };
+        let mut shape = ParamShape::Text;
         let mut list = None;
-        if let Ty::Vec(item) = ty {
+        match p.shape {
+            // Any value travels as JSON text.
+            ParamShape::Json => {
+                return Param {
+                    name,
+                    wire: p.wire.to_string(),
+                    location: p.location,
+                    shape: ParamShape::Json,
+                    required: p.required,
+                    ty,
+                    list: None,
+                    rules,
+                    default: None,
+                    allow_empty: false,
+                    doc: p.doc.map(str::to_string),
+                };
+            }
+            ParamShape::Object { .. } if is_flat_object(&ty, &self.types) => shape = p.shape,
+            _ => {}
+        }
+        if shape != ParamShape::Text {
+            // Its members are checked as a body's are.
+            default = None;
+        } else if let Ty::Vec(item) = ty {
             list = Some(self.list_format(&p));
             ty = *item;
         }
@@ -66,11 +93,17 @@ impl Lowering<'_> {
             ty = Ty::File;
             list = Some(ListFormat::Multi);
         }
-        if ty != Ty::File && !is_scalar(&ty, &self.types) {
-            self.warn(
-                p.pointer,
-                "a parameter that is not a scalar or an array of scalars; read as a string",
-            );
+        if shape == ParamShape::Text && ty != Ty::File && !is_scalar(&ty, &self.types) {
+            let why = match (p.location, p.shape) {
+                (Location::Query, ParamShape::Object { .. }) => {
+                    "an object parameter whose properties are not all scalars"
+                }
+                (Location::Query, _) => {
+                    "an object parameter of a style other than `form` (exploded) or `deepObject`"
+                }
+                _ => "a parameter that is not a scalar or an array of scalars",
+            };
+            self.warn(p.pointer, format!("{why}; read as a string"));
             ty = Ty::String;
         }
         // A default the server could not parse would refuse every request
@@ -106,6 +139,7 @@ impl Lowering<'_> {
             name,
             wire: p.wire.to_string(),
             location: p.location,
+            shape,
             required: p.required,
             ty,
             list,
@@ -176,7 +210,21 @@ pub(super) fn is_binary(schema: &v3::ReferenceOr<v3::Schema>) -> bool {
     )
 }
 
-fn is_scalar(ty: &Ty, types: &[TypeDef]) -> bool {
+/// Whether a type is an object of scalar members: a struct of scalar
+/// fields, or a map of scalars (free-form values are read as text).
+fn is_flat_object(ty: &Ty, types: &[TypeDef]) -> bool {
+    match ty {
+        Ty::Map(value) => **value == Ty::Json || is_scalar(value, types),
+        Ty::Named(name) => types.iter().any(|t| {
+            t.name == *name
+                && matches!(&t.kind, TypeKind::Struct(fields)
+                    if !fields.is_empty() && fields.iter().all(|f| is_scalar(&f.ty, types)))
+        }),
+        _ => false,
+    }
+}
+
+pub(super) fn is_scalar(ty: &Ty, types: &[TypeDef]) -> bool {
     match ty {
         Ty::String
         | Ty::I32

@@ -3,7 +3,9 @@
 //! one value.
 
 use super::params::{ParamSource, query_list};
-use super::{Body, FormKind, ListFormat, Location, Lowering, Media, Param, Rules, Segment, Ty};
+use super::{
+    Body, FormKind, ListFormat, Location, Lowering, Media, Param, ParamShape, Rules, Segment, Ty,
+};
 use crate::media::{is_json, is_media};
 use crate::names::{self, Scope};
 use crate::pointer::join;
@@ -18,6 +20,9 @@ pub(super) struct Request<'p> {
     base: String,
     /// The Rust names of the request type's fields.
     fields: Scope,
+    /// The text before the value of each `label` or `matrix` path
+    /// parameter (`.`, `;name=`), by its name.
+    path_prefixes: BTreeMap<String, String>,
 }
 
 impl<'p> Request<'p> {
@@ -26,6 +31,7 @@ impl<'p> Request<'p> {
             pointer,
             base: base.to_string(),
             fields: Scope::new(),
+            path_prefixes: BTreeMap::new(),
         }
     }
 }
@@ -61,8 +67,9 @@ impl Lowering<'_> {
             let p_pointer = join(&join(request.pointer, "parameters"), i);
             let Some(p) = p.as_item() else { continue };
             let mut allow_empty = false;
+            let mut shape = ParamShape::Text;
             // Headers are always `simple` (comma-separated); so are paths
-            // unless `label` or `matrix`.
+            // unless `label` or `matrix`, and cookies.
             let (location, data, list) = match p {
                 v3::Parameter::Query {
                     parameter_data,
@@ -72,6 +79,13 @@ impl Lowering<'_> {
                 } => {
                     allow_empty = allow_empty_value.unwrap_or(false);
                     let list = query_list(style, parameter_data.explode);
+                    shape = match style {
+                        v3::QueryStyle::DeepObject => ParamShape::Object { deep: true },
+                        v3::QueryStyle::Form if parameter_data.explode.unwrap_or(true) => {
+                            ParamShape::Object { deep: false }
+                        }
+                        _ => ParamShape::Text,
+                    };
                     (Location::Query, parameter_data, list)
                 }
                 v3::Parameter::Header { parameter_data, .. } => {
@@ -81,19 +95,31 @@ impl Lowering<'_> {
                     parameter_data,
                     style,
                 } => {
-                    let list = match style {
-                        v3::PathStyle::Simple => Ok(ListFormat::Csv),
-                        v3::PathStyle::Label => Err("label"),
-                        v3::PathStyle::Matrix => Err("matrix"),
+                    let explode = parameter_data.explode.unwrap_or(false);
+                    let (prefix, list) = match style {
+                        v3::PathStyle::Simple => (None, Ok(ListFormat::Csv)),
+                        v3::PathStyle::Label if explode => (Some(".".into()), Ok(ListFormat::Dots)),
+                        v3::PathStyle::Label => (Some(".".into()), Ok(ListFormat::Csv)),
+                        v3::PathStyle::Matrix if explode => (
+                            Some(format!(";{}=", parameter_data.name)),
+                            Err("matrix (exploded)"),
+                        ),
+                        v3::PathStyle::Matrix => (
+                            Some(format!(";{}=", parameter_data.name)),
+                            Ok(ListFormat::Csv),
+                        ),
                     };
+                    if let Some(prefix) = prefix {
+                        request
+                            .path_prefixes
+                            .insert(parameter_data.name.clone(), prefix);
+                    }
                     (Location::Path, parameter_data, list)
                 }
-                v3::Parameter::Cookie { .. } => {
-                    self.warn(
-                        &p_pointer,
-                        "cookie parameters are not supported yet; ignored",
-                    );
-                    continue;
+                // `form`, the only style of a cookie: a list is one
+                // comma-separated value.
+                v3::Parameter::Cookie { parameter_data, .. } => {
+                    (Location::Cookie, parameter_data, Ok(ListFormat::Csv))
                 }
             };
             let list = self.tabs(&p_pointer, list);
@@ -107,12 +133,30 @@ impl Lowering<'_> {
                 );
                 continue;
             }
-            let schema = match &data.format {
-                v3::ParameterSchemaOrContent::Schema(schema) => schema.clone(),
-                v3::ParameterSchemaOrContent::Content(_) => v3::ReferenceOr::Item(v3::Schema {
+            let text = || {
+                v3::ReferenceOr::Item(v3::Schema {
                     schema_data: Default::default(),
                     schema_kind: v3::SchemaKind::Type(v3::Type::String(Default::default())),
-                }),
+                })
+            };
+            let schema = match &data.format {
+                v3::ParameterSchemaOrContent::Schema(schema) => schema.clone(),
+                // A JSON value as the parameter's text; any other media
+                // type is the text as it is.
+                v3::ParameterSchemaOrContent::Content(content) => {
+                    match content.iter().find(|(t, _)| is_json(t)) {
+                        Some((_, media)) => {
+                            shape = ParamShape::Json;
+                            media.schema.clone().unwrap_or_else(|| {
+                                v3::ReferenceOr::Item(v3::Schema {
+                                    schema_data: Default::default(),
+                                    schema_kind: v3::SchemaKind::Any(Default::default()),
+                                })
+                            })
+                        }
+                        None => text(),
+                    }
+                }
             };
             let param = self.param(
                 &mut request.fields,
@@ -123,6 +167,7 @@ impl Lowering<'_> {
                     required: data.required,
                     schema: &schema,
                     list,
+                    shape,
                     doc: data.description.as_deref(),
                     pointer: &p_pointer,
                 },
@@ -163,9 +208,11 @@ impl Lowering<'_> {
                     params.len() - 1
                 }
             };
+            // A `label` or `matrix` value starts with its own text.
+            let style = request.path_prefixes.get(var).map_or("", String::as_str);
             segments.push(Segment::Param {
                 index,
-                prefix: prefix.to_string(),
+                prefix: format!("{prefix}{style}"),
                 suffix: suffix.to_string(),
             });
         }
@@ -293,6 +340,7 @@ impl Lowering<'_> {
                     required: form.required.contains(&property.wire),
                     schema: &property.schema,
                     list,
+                    shape: ParamShape::Text,
                     doc: doc.as_deref(),
                     pointer: &property.pointer,
                 },
@@ -365,6 +413,7 @@ fn implied(fields: &mut Scope, wire: &str, location: Location) -> Param {
         name,
         wire: wire.to_string(),
         location,
+        shape: ParamShape::Text,
         required: true,
         ty: Ty::String,
         list: None,

@@ -101,6 +101,7 @@ impl Lowering<'_> {
                     required: false,
                     schema,
                     list: Ok(ListFormat::Csv),
+                    shape: super::ParamShape::Text,
                     doc: header.description.as_deref(),
                     pointer: &h_pointer,
                 },

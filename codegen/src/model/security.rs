@@ -33,6 +33,12 @@ impl Lowering<'_> {
                     description,
                     ..
                 } => (SchemeKind::QueryKey(name.clone()), description),
+                v3::SecurityScheme::APIKey {
+                    location: v3::APIKeyLocation::Cookie,
+                    name,
+                    description,
+                    ..
+                } => (SchemeKind::CookieKey(name.clone()), description),
                 v3::SecurityScheme::HTTP {
                     scheme,
                     description,
@@ -43,7 +49,11 @@ impl Lowering<'_> {
                     description,
                     ..
                 } if scheme.eq_ignore_ascii_case("bearer") => (SchemeKind::Bearer, description),
-                v3::SecurityScheme::OAuth2 { description, .. } => (SchemeKind::Bearer, description),
+                // Both end in a token the client sends as a bearer token.
+                v3::SecurityScheme::OAuth2 { description, .. }
+                | v3::SecurityScheme::OpenIDConnect { description, .. } => {
+                    (SchemeKind::Bearer, description)
+                }
                 _ => {
                     self.warn(
                         &join("#/components/securitySchemes", key),

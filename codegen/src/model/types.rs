@@ -287,10 +287,7 @@ impl<'a> Lowering<'a> {
                 }
             }
             v3::SchemaKind::Not { .. } => {
-                self.warn(
-                    pointer,
-                    "`not` is not checked; read as free-form JSON",
-                );
+                self.warn(pointer, "`not` is not checked; read as free-form JSON");
                 Ty::Json
             }
             _ => Ty::Json,

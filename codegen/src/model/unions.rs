@@ -51,7 +51,9 @@ impl Lowering<'_> {
                     fresh
                 });
             }
-            let doc = member.as_item().and_then(|s| s.schema_data.description.clone());
+            let doc = member
+                .as_item()
+                .and_then(|s| s.schema_data.description.clone());
             variants.push(UnionVariant {
                 name: variant,
                 ty,
@@ -99,11 +101,12 @@ impl Lowering<'_> {
     }
 }
 
+/// The members of a union that are not `null`, with their indexes.
+pub(super) type Members<'s> = Vec<(usize, &'s v3::ReferenceOr<v3::Schema>)>;
+
 /// The keyword (`oneOf` or `anyOf`) and the members of a union that are not
-/// `null`, with their indexes; `None` for any other schema.
-pub(super) fn union_members(
-    schema: &v3::Schema,
-) -> Option<(&'static str, Vec<(usize, &v3::ReferenceOr<v3::Schema>)>)> {
+/// `null`; `None` for any other schema.
+pub(super) fn union_members(schema: &v3::Schema) -> Option<(&'static str, Members<'_>)> {
     let (keyword, members) = match &schema.schema_kind {
         v3::SchemaKind::OneOf { one_of } => ("oneOf", one_of),
         v3::SchemaKind::AnyOf { any_of } => ("anyOf", any_of),

@@ -105,6 +105,12 @@ pub(crate) const PARTS: &[&str] = &[
     "security",
     "bearer",
     "basic",
+    // Some parameter or API key is a cookie.
+    "cookies",
+    // Some query parameter is an object (`deepObject`, exploded `form`).
+    "query_objects",
+    // Some parameter is JSON text (`content`).
+    "json_params",
     // Some response is binary (`ByteStream`), or JSON lines (`JsonStream`,
     // which reads and writes through a `ByteStream`).
     "byte_stream",

@@ -23,6 +23,50 @@ pub(super) fn encode(value: &str, out: &mut String) {
     }
 }
 
+/// An object parameter in the query: a pair per member that is not null,
+/// `name[key]=value` (`deep`, OpenAPI's `deepObject`) or `key=value` (the
+/// exploded `form` style); a string member is its text, any other its JSON.
+#[cfg(any(test, runtime = "query_objects"))]
+pub(super) fn push_object(query: &mut Query, name: &'static str, deep: bool, value: &impl serde::Serialize) -> Result<(), Error> {
+    let refused = |message: String| Error::InvalidRequest { parameter: name, message };
+    let value = serde_json::to_value(value).map_err(|error| refused(error.to_string()))?;
+    let serde_json::Value::Object(members) = value else {
+        return Err(refused("not an object".to_string()));
+    };
+    for (key, member) in &members {
+        let text = match member {
+            serde_json::Value::Null => continue,
+            serde_json::Value::String(text) => text.clone(),
+            other => other.to_string(),
+        };
+        match deep {
+            true => query.push(&format!("{name}[{key}]"), &text),
+            false => query.push(key, &text),
+        }
+    }
+    Ok(())
+}
+
+/// A parameter's value as JSON text (a parameter with `content:
+/// application/json`).
+#[cfg(any(test, runtime = "json_params"))]
+pub(super) fn json_text(name: &'static str, value: &impl serde::Serialize) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|error| Error::InvalidRequest { parameter: name, message: error.to_string() })
+}
+
+/// Adds `name=value` to a `Cookie` header's text, the value percent-encoded
+/// outside RFC 3986's unreserved set (a cookie's value may hold no space,
+/// comma, semicolon, quote or backslash; the server decodes it).
+#[cfg(any(test, runtime = "cookies"))]
+pub(super) fn push_cookie(cookies: &mut String, name: &str, value: &(impl std::fmt::Display + ?Sized)) {
+    if !cookies.is_empty() {
+        cookies.push_str("; ");
+    }
+    cookies.push_str(name);
+    cookies.push('=');
+    encode(&value.to_string(), cookies);
+}
+
 /// Appends one path segment, percent-encoded. The empty string, `.` and `..`
 /// cannot travel as a segment (URLs normalise them away), so they are
 /// refused rather than sent somewhere else.
@@ -334,6 +378,14 @@ impl futures_core::Stream for Chunks {
 #[cfg(test)]
 mod client_support_tests {
     use super::*;
+
+    #[test]
+    fn cookies_are_joined_and_their_values_encoded() {
+        let mut cookies = String::new();
+        push_cookie(&mut cookies, "session", "a b;c,\"d\"");
+        push_cookie(&mut cookies, "n", &7);
+        assert_eq!(cookies, "session=a%20b%3Bc%2C%22d%22; n=7");
+    }
 
     #[test]
     fn lists_keep_commas_and_pipes_between_items_and_encode_them_inside() {

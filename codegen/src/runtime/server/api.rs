@@ -113,8 +113,8 @@ impl axum::response::IntoResponse for Error {
 pub struct Rejection {
     /// The parameter's name in the document, or `body`.
     pub parameter: String,
-    /// `path`, `query`, `header`, `form`, `body`, or `security` for missing
-    /// credentials.
+    /// `path`, `query`, `header`, `cookie`, `form`, `body`, or `security`
+    /// for missing credentials.
     pub location: &'static str,
     /// What is wrong, in words.
     pub message: String,

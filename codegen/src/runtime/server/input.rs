@@ -19,6 +19,9 @@ pub(super) struct Input {
     pub(super) body: bytes::Bytes,
     #[cfg(any(test, runtime = "forms"))]
     form: FormBody,
+    /// The `Cookie` headers' pairs, values decoded.
+    #[cfg(any(test, runtime = "cookies"))]
+    cookies: Vec<(String, String)>,
 }
 
 /// A path parameter of another route, as a request to this one has it.
@@ -75,6 +78,8 @@ impl Input {
         };
         #[cfg(any(test, runtime = "forms"))]
         let form = FormBody::read(&headers, &body).await?;
+        #[cfg(any(test, runtime = "cookies"))]
+        let cookies = cookies(&headers);
         Ok(Self {
             path,
             query,
@@ -86,6 +91,8 @@ impl Input {
             body,
             #[cfg(any(test, runtime = "forms"))]
             form,
+            #[cfg(any(test, runtime = "cookies"))]
+            cookies,
         })
     }
 
@@ -156,6 +163,12 @@ impl Input {
                 .map(Some)
                 .map_err(|_| Rejection::new(name, "header", "not valid UTF-8")),
         }
+    }
+
+    /// The cookie `name`, percent-decoded (the first, when sent twice).
+    #[cfg(any(test, runtime = "cookies"))]
+    pub(super) fn cookie(&self, name: &str) -> Option<&str> {
+        self.cookies.iter().find(|(n, _)| n == name).map(|(_, value)| value.as_str())
     }
 
     /// The body of an operation that reads JSON: a body announced as another
@@ -391,6 +404,28 @@ fn items(text: &str, name: &str, separator: char) -> Option<Vec<String>> {
     }
 }
 
+/// The `name=value` pairs of every `Cookie` header (RFC 6265: pairs apart
+/// by `;`, a value perhaps in double quotes). A value is percent-decoded
+/// (`+` stays itself) when it decodes to UTF-8, else kept as sent; a pair
+/// without `=` or a header that is not text is skipped.
+#[cfg(any(test, runtime = "cookies"))]
+fn cookies(headers: &axum::http::HeaderMap) -> Vec<(String, String)> {
+    let pairs = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'));
+    let mut cookies = Vec::new();
+    for pair in pairs {
+        let Some((name, value)) = pair.split_once('=') else { continue };
+        let value = value.trim();
+        let value = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(value);
+        let decoded = decode(&value.replace('+', "%2B")).unwrap_or_else(|| value.to_string());
+        cookies.push((name.trim().to_string(), decoded));
+    }
+    cookies
+}
+
 /// `name=value` pairs of a query string or urlencoded form.
 fn parse_pairs(text: &str, location: &'static str) -> Result<Vec<(String, String)>, Rejection> {
     let mut pairs = Vec::new();
@@ -484,6 +519,18 @@ mod input_tests {
         assert_eq!(pairs, expected.map(|(n, v)| (n.to_string(), v.to_string())));
         let refused = parse_pairs("n=%FF", "query").unwrap_err();
         assert_eq!((refused.parameter.as_str(), refused.location), ("n", "query"));
+    }
+
+    #[tokio::test]
+    async fn cookies_are_read_from_every_cookie_header_and_decoded() {
+        let headers = [("cookie", "session=a%20b%3Bc; plus=1+2"), ("cookie", "quoted=\"x y\";bare;raw=%FF;session=later")];
+        let input = read("GET", "/", &headers, b"").await;
+        assert_eq!(input.cookie("session"), Some("a b;c"));
+        assert_eq!(input.cookie("plus"), Some("1+2"));
+        assert_eq!(input.cookie("quoted"), Some("x y"));
+        // Not UTF-8 once decoded: kept as sent.
+        assert_eq!(input.cookie("raw"), Some("%FF"));
+        assert_eq!((input.cookie("bare"), input.cookie("missing")), (None, None));
     }
 
     #[tokio::test]

@@ -34,6 +34,103 @@ fn missing(name: &str, location: &'static str) -> Rejection {
     Rejection::new(name, location, "required parameter is missing")
 }
 
+/// A required parameter read as a whole value (an object, JSON).
+#[cfg(any(test, runtime = "query_objects", runtime = "json_params"))]
+pub(super) fn present<T>(value: Option<T>, name: &str, location: &'static str) -> Result<T, Rejection> {
+    value.ok_or_else(|| missing(name, location))
+}
+
+/// How the text of an object parameter's member is read.
+#[cfg(any(test, runtime = "query_objects"))]
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Scalar {
+    Text,
+    Integer,
+    Number,
+    Boolean,
+}
+
+/// An object parameter in the query, `None` when no member of it was sent:
+/// the pairs `name[key]=value` (`deep`) or `key=value` (the exploded form
+/// style, whose keys are any query names other parameters do not take,
+/// `taken`). A key among `members` is read as its kind; any other as
+/// `other`'s (a map's values), or not at all. Then checked and read as a
+/// JSON body is, errors naming the parameter.
+#[cfg(any(test, runtime = "query_objects"))]
+pub(super) fn query_object<T: serde::de::DeserializeOwned + Check>(
+    input: &Input,
+    name: &str,
+    deep: bool,
+    members: &[(&str, Scalar)],
+    other: Option<Scalar>,
+    taken: &[&str],
+    rules: &Rules,
+) -> Result<Option<T>, Rejection> {
+    let mut object = serde_json::Map::new();
+    for (key, text) in &input.query {
+        let member = match deep {
+            true => match key.strip_prefix(name).and_then(|k| k.strip_prefix('[')).and_then(|k| k.strip_suffix(']')) {
+                Some(member) => member,
+                None => continue,
+            },
+            false if taken.contains(&key.as_str()) => continue,
+            false => key.as_str(),
+        };
+        let kind = members.iter().find(|(m, _)| *m == member).map(|(_, kind)| *kind).or(other);
+        let Some(kind) = kind else { continue };
+        if object.contains_key(member) {
+            continue;
+        }
+        let invalid = |why: &str| {
+            let at = if deep { format!("{name}[{member}]") } else { member.to_string() };
+            Rejection::new(&at, "query", format!("invalid value {text:?}: {why}"))
+        };
+        let value = match kind {
+            Scalar::Text => serde_json::Value::String(text.clone()),
+            Scalar::Integer => text.parse::<i64>().map(Into::into).map_err(|_| invalid("not an integer"))?,
+            Scalar::Number => text
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map(serde_json::Value::Number)
+                .ok_or_else(|| invalid("not a number"))?,
+            Scalar::Boolean => boolean(text).map(|b| serde_json::Value::Bool(b == "true")).ok_or_else(|| invalid("not a boolean"))?,
+        };
+        object.insert(member.to_string(), value);
+    }
+    if object.is_empty() {
+        return Ok(None);
+    }
+    whole_value(serde_json::Value::Object(object), name, "query", rules).map(Some)
+}
+
+/// A parameter sent as JSON text (`content: application/json`), checked and
+/// read as a JSON body is.
+#[cfg(any(test, runtime = "json_params"))]
+pub(super) fn json_param<T: serde::de::DeserializeOwned + Check>(
+    raw: Option<&str>,
+    name: &str,
+    location: &'static str,
+    rules: &Rules,
+) -> Result<Option<T>, Rejection> {
+    let Some(raw) = raw else { return Ok(None) };
+    let value = serde_json::from_str(raw).map_err(|error| Rejection::new(name, location, format!("not JSON: {error}")))?;
+    whole_value(value, name, location, rules).map(Some)
+}
+
+#[cfg(any(test, runtime = "query_objects", runtime = "json_params"))]
+fn whole_value<T: serde::de::DeserializeOwned + Check>(
+    value: serde_json::Value,
+    name: &str,
+    location: &'static str,
+    rules: &Rules,
+) -> Result<T, Rejection> {
+    let refused = |message: String| Rejection::new(name, location, message);
+    apply(&value, rules, &mut String::new()).map_err(refused)?;
+    T::check(&value, &mut String::new()).map_err(refused)?;
+    serde_json::from_value(value).map_err(|error| refused(error.to_string()))
+}
+
 pub(super) fn optional<T: std::str::FromStr + 'static>(
     raw: Option<&str>,
     name: &str,
