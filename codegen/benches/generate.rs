@@ -35,6 +35,19 @@ fn main() {
         }
         Err(_) => eprintln!("skipped the large documents: {} is absent", large.display()),
     }
+    // The largest OpenAPI 3 documents of ../shared/corpus-oas3: the largest
+    // JSON (3.1) beside Kubernetes's JSON, and the largest YAML (3.0).
+    let oas3 = root.join("../shared/corpus-oas3");
+    for name in [
+        "openapi-generator/jetbrains__ManagementService-v3.json",
+        "apis-guru/amazonaws.com__ec2__2016-11-15__openapi.yaml",
+    ] {
+        let path = oas3.join(name);
+        match path.exists() {
+            true => documents.push(path),
+            false => eprintln!("skipped {}: absent", path.display()),
+        }
+    }
     println!(
         "{:<60} {:>10} {:>12} {:>12} {:>7}",
         "document", "bytes", "parse", "generate", "ratio"

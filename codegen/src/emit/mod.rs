@@ -162,7 +162,12 @@ pub(crate) fn doc(text: Option<&str>) -> TokenStream {
             String::new()
         } else if let Some(width) = list_marker(trimmed) {
             item_indent = width;
-            trimmed.to_string()
+            // An item that starts with `>` (`- > greater than`) is text: as
+            // a quote inside the item, its next line would continue it lazily.
+            match trimmed.split_at(width) {
+                (marker, rest) if rest.starts_with('>') => format!("{marker}\\{rest}"),
+                _ => trimmed.to_string(),
+            }
         } else if item_indent > 0 && !trimmed.starts_with(['#', '>', '|']) {
             format!("{:item_indent$}{trimmed}", "")
         } else if in_quote && !trimmed.starts_with('>') {
@@ -745,7 +750,9 @@ mod tests {
     #[test]
     fn list_items_keep_their_text_column_and_quotes_their_marker() {
         assert_eq!(
-            lines("*   wide item\nmore\n\n1.  two\nthree\n\n> quoted\nlazy\n\nafter"),
+            lines(
+                "*   wide item\nmore\n\n1.  two\nthree\n\n> quoted\nlazy\n\nafter\n\n- > greater\nnext"
+            ),
             [
                 " *   wide item",
                 "     more",
@@ -756,7 +763,10 @@ mod tests {
                 " > quoted",
                 " > lazy",
                 "",
-                " after"
+                " after",
+                "",
+                " - \\> greater",
+                "   next"
             ]
         );
     }

@@ -838,7 +838,8 @@ fn check_impl(def: &TypeDef) -> TokenStream {
         // The variant serde reads the value as checks it: the one its tag
         // names, else the first it reads as.
         TypeKind::Union { tag, variants } => {
-            let by_tag = tag.as_ref().map(|tag| {
+            let tagged = variants.iter().any(|v| !v.wires.is_empty());
+            let by_tag = tag.as_ref().filter(|_| tagged).map(|tag| {
                 let arms = variants.iter().filter(|v| !v.wires.is_empty()).map(|v| {
                     let wires = &v.wires;
                     let check = check_variant(v);

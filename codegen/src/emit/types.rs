@@ -107,7 +107,8 @@ fn union_enum(
                 .to_string(),
         },
     );
-    let by_tag = tag.map(|tag| {
+    let tagged = variants.iter().any(|v| !v.wires.is_empty());
+    let by_tag = tag.filter(|_| tagged).map(|tag| {
         let arms = variants
             .iter()
             .zip(&idents)

@@ -280,7 +280,7 @@ impl Lowering<'_> {
 
     /// A request body that is a form: made of `formData` parameters, or
     /// offering no JSON but a form media type with an object schema.
-    pub(super) fn form(&self, body: &v3::RequestBody, pointer: &str) -> Option<Form> {
+    pub(super) fn form(&mut self, body: &v3::RequestBody, pointer: &str) -> Option<Form> {
         if body.content.keys().any(|t| is_json(t)) {
             return None;
         }
@@ -301,6 +301,32 @@ impl Lowering<'_> {
         else {
             return None;
         };
+        // What a part's `encoding` says beyond how a list is written.
+        for (name, encoding) in &media.encoding {
+            let at = join(
+                &join(&join(&join(pointer, "content"), media_type), "encoding"),
+                name,
+            );
+            let file = object
+                .properties
+                .get(name)
+                .is_some_and(|p| super::params::is_binary(&p.clone().unbox()));
+            if let Some(t) = &encoding.content_type
+                && !file
+                && !t.trim().eq_ignore_ascii_case("text/plain")
+            {
+                self.warn(
+                    &join(&at, "contentType"),
+                    format!("a part's content type `{t}` is not applied; the part is sent as text (a file part keeps the type its `FilePart` gives)"),
+                );
+            }
+            if !encoding.headers.is_empty() {
+                self.warn(
+                    &join(&at, "headers"),
+                    "a part's headers are not generated; ignored",
+                );
+            }
+        }
         let properties = object
             .properties
             .iter()

@@ -51,6 +51,15 @@ impl Lowering<'_> {
                     fresh
                 });
             }
+            if let (Some(d), v3::ReferenceOr::Item(_)) = (discriminator, member) {
+                self.warn(
+                    &at,
+                    format!(
+                        "an inline member has no name for `{}` to give; a value is this member when it fits and no earlier one does",
+                        d.property_name
+                    ),
+                );
+            }
             let doc = member
                 .as_item()
                 .and_then(|s| s.schema_data.description.clone());
