@@ -114,6 +114,7 @@ async fn every_member_round_trips_as_itself() {
     for note in [
         types::Note {
             id: 1,
+            secret: Some("friends".into()),
             text: None,
             owner: Some(types::NoteOwner::Dog(types::Dog {
                 pet_type: "Dog".into(),
@@ -122,6 +123,7 @@ async fn every_member_round_trips_as_itself() {
         },
         types::Note {
             id: 2,
+            secret: None,
             text: Some("hello".into()),
             owner: Some(types::NoteOwner::Cat(types::Cat {
                 pet_type: "Cat".into(),
@@ -182,6 +184,12 @@ async fn the_server_checks_the_member_the_value_reads_as() {
             r#"{"kind":"box","side":0}"#,
             "/side",
         ),
+        // Circle's multipleOf 0.5.
+        (
+            "POST /v1/shapes HTTP/1.1",
+            r#"{"kind":"circle","radius":0.75}"#,
+            "/radius",
+        ),
         // Circle's rule, reached by shape under an unmapped tag.
         (
             "POST /v1/shapes HTTP/1.1",
@@ -221,7 +229,14 @@ async fn the_server_checks_the_member_the_value_reads_as() {
     }
     assert!(store.shapes.is_empty());
     assert!(store.settings.is_empty());
-    // `text` may be null (its `null` member), `id` may not.
+    // A multiple of 0.5 passes.
+    let head = "POST /v1/shapes HTTP/1.1\r\nContent-Type: application/json";
+    raw_http(addr, head, br#"{"kind":"circle","radius":1.5}"#)
+        .await
+        .assert_status(200);
+    // `text` may be null (its `null` member), `id` may not; the required
+    // `secret` is write-only, so a value without it reads (as from a
+    // response).
     let head = "POST /v1/notes HTTP/1.1\r\nContent-Type: application/json";
     raw_http(addr, head, br#"{"id":1,"text":null}"#)
         .await

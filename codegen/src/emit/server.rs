@@ -928,6 +928,10 @@ fn rules(r: &Rules) -> TokenStream {
     if r.unique_items {
         fields.push(quote!(unique_items: true,));
     }
+    if let Some(m) = r.multiple_of {
+        let m = proc_macro2::Literal::f64_suffixed(m);
+        fields.push(quote!(multiple_of: ::std::option::Option::Some(#m),));
+    }
     if let Some(pattern) = &r.pattern {
         fields.push(quote!(pattern: ::std::option::Option::Some(#pattern),));
     }

@@ -123,6 +123,8 @@ pub struct Rules {
     pub unique_items: bool,
     pub min_properties: Option<usize>,
     pub max_properties: Option<usize>,
+    /// A number's `multipleOf` (positive).
+    pub multiple_of: Option<f64>,
     /// A string's `pattern`, in regex-lite's syntax; absent when regex-lite
     /// cannot compile it (see `pattern`).
     pub pattern: Option<String>,
@@ -161,6 +163,7 @@ impl Rules {
                 rules.minimum = t.minimum.map(|m| (m as f64, t.exclusive_minimum));
                 rules.maximum = t.maximum.map(|m| (m as f64, t.exclusive_maximum));
                 rules.numeric_enum = t.enumeration.iter().flatten().map(|&v| v as f64).collect();
+                rules.multiple_of = t.multiple_of.filter(|&m| m > 0).map(|m| m as f64);
             }
             v3::SchemaKind::Type(v3::Type::Number(t)) => {
                 rules.numeric_enum = t
@@ -178,6 +181,7 @@ impl Rules {
                     .maximum
                     .filter(|m| m.is_finite())
                     .map(|m| (m, t.exclusive_maximum));
+                rules.multiple_of = t.multiple_of.filter(|m| m.is_finite() && *m > 0.0);
             }
             v3::SchemaKind::Type(v3::Type::Array(t)) => {
                 rules.min_items = t.min_items.filter(|&n| n > 0);

@@ -159,6 +159,8 @@ impl<'a> Lowering<'a> {
             // A `readOnly` property is the server's to send: requests may leave
             // it out even when it is required, so it is an `Option`.
             let read_only = item.is_some_and(|s| annotated(s, |d| d.read_only));
+            // A `writeOnly` one is the client's: responses may leave it out.
+            let write_only = item.is_some_and(|s| annotated(s, |d| d.write_only));
             let mut doc = item.and_then(description).cloned();
             if read_only {
                 let note = "Read-only: sent by the server; a request may leave it out.";
@@ -167,7 +169,14 @@ impl<'a> Lowering<'a> {
                     None => note.to_string(),
                 });
             }
-            let required = object.required.contains(wire) && !nullable && !read_only;
+            if write_only {
+                let note = "Write-only: sent by the client; a response may leave it out.";
+                doc = Some(match doc {
+                    Some(d) => format!("{}\n\n{note}", d.trim()),
+                    None => note.to_string(),
+                });
+            }
+            let required = object.required.contains(wire) && !nullable && !read_only && !write_only;
             let default = match item.and_then(|s| s.schema_data.default.as_ref()) {
                 Some(value) if !required => self.literal(value, &ty, &property, &p_pointer),
                 _ => None,

@@ -201,6 +201,8 @@ pub(super) struct Rules {
     pub(super) unique_items: bool,
     pub(super) min_properties: Option<usize>,
     pub(super) max_properties: Option<usize>,
+    /// `multipleOf`: the value divided by it is a whole number.
+    pub(super) multiple_of: Option<f64>,
     pub(super) items: Option<&'static Rules>,
     /// A numeric `enum`: the values it lists (empty: any).
     pub(super) numeric_enum: &'static [f64],
@@ -222,6 +224,7 @@ impl Rules {
         unique_items: false,
         min_properties: None,
         max_properties: None,
+        multiple_of: None,
         items: None,
         numeric_enum: &[],
         #[cfg(any(test, runtime = "patterns"))]
@@ -247,6 +250,14 @@ pub(super) fn apply(value: &serde_json::Value, rules: &Rules, at: &mut String) -
         if let Some(max) = rules.maximum.filter(|&max| n > max || (rules.exclusive_maximum && n == max)) {
             let kind = if rules.exclusive_maximum { "exclusive maximum" } else { "maximum" };
             return fail(at, format!("{value} is above the {kind} {max}"));
+        }
+        // A quotient within rounding of a whole number counts (0.3 is a
+        // multiple of 0.1, though 0.3 / 0.1 is 2.9999999999999996).
+        if let Some(m) = rules.multiple_of {
+            let quotient = n / m;
+            if (quotient - quotient.round()).abs() > 1e-9 * quotient.abs().max(1.0) {
+                return fail(at, format!("{value} is not a multiple of {m}"));
+            }
         }
     }
     if let Some(text) = value.as_str() {
@@ -368,6 +379,18 @@ mod check_tests {
         assert!(apply_to(serde_json::json!({"a": 1}), &rules).is_ok());
         assert_eq!(apply_to(serde_json::json!({}), &rules).unwrap_err(), "/x: 0 properties, fewer than the minProperties 1");
         assert!(apply_to(serde_json::json!({"a": 1, "b": 2, "c": 3}), &rules).unwrap_err().contains("maxProperties 2"));
+    }
+
+    #[test]
+    fn numbers_are_multiples_of_their_multiple_of_within_rounding() {
+        let tenth = Rules { multiple_of: Some(0.1), ..Rules::NONE };
+        for ok in [serde_json::json!(0.3), serde_json::json!(7), serde_json::json!(-1.2), serde_json::json!(0)] {
+            assert!(apply_to(ok.clone(), &tenth).is_ok(), "{ok}");
+        }
+        assert_eq!(apply_to(serde_json::json!(0.35), &tenth).unwrap_err(), "/x: 0.35 is not a multiple of 0.1");
+        let five = Rules { multiple_of: Some(5.0), ..Rules::NONE };
+        assert!(apply_to(serde_json::json!(15), &five).is_ok());
+        assert!(apply_to(serde_json::json!(16), &five).is_err());
     }
 
     #[test]
