@@ -9,6 +9,10 @@ use std::path::Path;
 const FAKE_ENDPOINTS: &str =
     "../../shared/corpus/openapi-generator/petstore-with-fake-endpoints-models-for-testing.yaml";
 
+/// Its OpenAPI 3.0 edition (openapi-generator's `3_0/`), in the shared
+/// OpenAPI 3 corpus.
+const FAKE_ENDPOINTS_OAS3: &str = "../../shared/corpus-oas3/openapi-generator/petstore-with-fake-endpoints-models-for-testing.yaml";
+
 fn main() {
     let spec_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
     // Watching the folder notices added and removed documents; the Builder
@@ -98,6 +102,27 @@ fn main() {
         "\n/// The client of `spec/petstore.yaml` on `reqwest_middleware::ClientWithMiddleware`.\n\
          pub mod petstore_middleware {\n    include!(concat!(env!(\"OUT_DIR\"), \"/middleware/petstore.rs\"));\n}\n",
     );
+    // The OpenAPI 3.0 edition of openapi-generator's document, when the
+    // OpenAPI 3 corpus is beside the project, into a folder of its own (its
+    // file has the Swagger 2.0 edition's name). Its warnings are the
+    // document's: a path's own servers, server variables written as numbers,
+    // `required: "optional"`, an HTTP signature scheme.
+    let fake_oas3 = Path::new(env!("CARGO_MANIFEST_DIR")).join(FAKE_ENDPOINTS_OAS3);
+    println!("cargo::rustc-check-cfg=cfg(fake_endpoints_oas3)");
+    if fake_oas3.exists() {
+        println!("cargo:rerun-if-changed={}", fake_oas3.display());
+        println!("cargo::rustc-cfg=fake_endpoints_oas3");
+        swagger_stubgen::Builder::new()
+            .spec(&fake_oas3)
+            .out_dir(Path::new(&out_dir).join("oas3"))
+            .cargo_output(false)
+            .generate()
+            .unwrap_or_else(|e| panic!("{e}"));
+        index.push_str(
+            "\n/// openapi-generator's `3_0/petstore-with-fake-endpoints-models-for-testing.yaml`.\n\
+             pub mod fake_oas3 {\n    include!(concat!(env!(\"OUT_DIR\"), \"/oas3/petstore_with_fake_endpoints_models_for_testing.rs\"));\n}\n",
+        );
+    }
     swagger_stubgen::write_if_changed(&Path::new(&out_dir).join("specs.rs"), index.as_bytes())
         .unwrap_or_else(|e| panic!("{e}"));
 }

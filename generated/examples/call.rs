@@ -9,7 +9,9 @@
 //! ```
 //!
 //! `fake` (openapi-generator's `petstore-with-fake-endpoints-models-for-testing.yaml`)
-//! exists when `../shared/corpus` is beside the project.
+//! exists when `../shared/corpus` is beside the project; `fake_oas3`, its
+//! OpenAPI 3.0 edition (called by `fake_oas3/calls.rs`), when
+//! `../shared/corpus-oas3` is.
 
 use std::fmt::Debug;
 use std::process::ExitCode;
@@ -335,11 +337,16 @@ async fn fake(base_url: &str, failed: &mut bool) {
     );
 }
 
+/// The OpenAPI 3.0 edition of the fake-endpoints document.
+#[cfg(fake_endpoints_oas3)]
+#[path = "fake_oas3/calls.rs"]
+mod fake_oas3;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [spec, base_url] = args.as_slice() else {
-        eprintln!("usage: call (petstore|seed|fake) BASE_URL");
+        eprintln!("usage: call (petstore|seed|fake|fake_oas3) BASE_URL");
         return ExitCode::from(2);
     };
     let mut failed = false;
@@ -353,8 +360,15 @@ async fn main() -> ExitCode {
             eprintln!("call: `fake` needs ../shared/corpus beside the project");
             return ExitCode::from(2);
         }
+        #[cfg(fake_endpoints_oas3)]
+        "fake_oas3" => fake_oas3::fake_oas3(base_url, &mut failed).await,
+        #[cfg(not(fake_endpoints_oas3))]
+        "fake_oas3" => {
+            eprintln!("call: `fake_oas3` needs ../shared/corpus-oas3 beside the project");
+            return ExitCode::from(2);
+        }
         _ => {
-            eprintln!("usage: call (petstore|seed|fake) BASE_URL");
+            eprintln!("usage: call (petstore|seed|fake|fake_oas3) BASE_URL");
             return ExitCode::from(2);
         }
     }

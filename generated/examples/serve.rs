@@ -6,17 +6,21 @@
 //! cargo run -p generated --example serve -- petstore 8080
 //! cargo run -p generated --example serve -- seed 8081
 //! cargo run -p generated --example serve -- fake 8082
+//! cargo run -p generated --example serve -- fake_oas3 8083
 //! ```
 //!
 //! `fake` is openapi-generator's `petstore-with-fake-endpoints-models-for-testing.yaml`,
-//! generated only when `../shared/corpus` is beside the project.
+//! generated only when `../shared/corpus` is beside the project; `fake_oas3`
+//! is its OpenAPI 3.0 edition, generated only when `../shared/corpus-oas3` is
+//! (its implementation is in `fake_oas3/store.rs`). That edition serves every
+//! path under its first server's path, `/v2`.
 
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 
 fn usage() -> ! {
-    eprintln!("usage: serve (petstore|seed|fake) PORT");
+    eprintln!("usage: serve (petstore|seed|fake|fake_oas3) PORT");
     std::process::exit(2);
 }
 
@@ -46,6 +50,13 @@ async fn main() {
         #[cfg(not(fake_endpoints))]
         "fake" => {
             eprintln!("serve: `fake` needs ../shared/corpus beside the project");
+            std::process::exit(2);
+        }
+        #[cfg(fake_endpoints_oas3)]
+        "fake_oas3" => generated::fake_oas3::server::router(fake_oas3::Store::default()),
+        #[cfg(not(fake_endpoints_oas3))]
+        "fake_oas3" => {
+            eprintln!("serve: `fake_oas3` needs ../shared/corpus-oas3 beside the project");
             std::process::exit(2);
         }
         _ => usage(),
@@ -238,6 +249,12 @@ mod seed {
         }
     }
 }
+
+/// The OpenAPI 3.0 edition of openapi-generator's test document, in the
+/// manner of `fake` below.
+#[cfg(fake_endpoints_oas3)]
+#[path = "fake_oas3/store.rs"]
+mod fake_oas3;
 
 /// openapi-generator's test document: pets, orders and users in memory; the
 /// fake endpoints echo what they were sent. Where the document lists only

@@ -11,12 +11,20 @@ tell which operation a request meant). An operation with a body and no
 generated client sends: Prism would refuse every media type; and one with a
 response schema and no `produces` gets it too, or Prism answers no body.
 
+An OpenAPI 3 document is served as the generated client sees it: the first
+server's path (its variables at their defaults) is folded into every path
+key and every `servers` list is dropped, since the client sends every
+operation to the document's first server (it warns about a path's or an
+operation's own servers); a response of `*/*` with a schema becomes
+`application/json`, as the generated code reads it and Prism can mock it.
+
 Usage: python for_prism.py IN.yaml OUT.json
 """
 
 import json
+import re
 import sys
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlparse
 
 import yaml
 
@@ -39,9 +47,42 @@ def stringify_keys(value):
     return value
 
 
+def first_server_path(doc):
+    """The path of an OpenAPI 3 document's first server, variables at their
+    defaults; every `servers` list is removed."""
+    servers = doc.pop("servers", None) or [{"url": "/"}]
+    first = servers[0]
+    variables = first.get("variables") or {}
+    url = re.sub(r"\{([^}]*)\}", lambda m: str((variables.get(m.group(1)) or {}).get("default", "")), first.get("url", "/"))
+    for item in doc.get("paths", {}).values():
+        if isinstance(item, dict):
+            item.pop("servers", None)
+            for op in item.values():
+                if isinstance(op, dict):
+                    op.pop("servers", None)
+    return urlparse(url).path
+
+
+def json_for_any(doc):
+    """A response of `*/*` with a schema is JSON to the generated code, and
+    Prism mocks no body for `*/*`: such a response is given as JSON."""
+    for item in doc.get("paths", {}).values():
+        for op in (item.values() if isinstance(item, dict) else []):
+            if not isinstance(op, dict):
+                continue
+            for response in op.get("responses", {}).values():
+                content = response.get("content") if isinstance(response, dict) else None
+                if isinstance(content, dict) and "*/*" in content and not any("json" in t for t in content):
+                    content["application/json"] = content.pop("*/*")
+
+
 def main(source, target):
     doc = stringify_keys(first_document(source))
-    base = (doc.pop("basePath", "") or "").rstrip("/")
+    if "openapi" in doc:
+        base = first_server_path(doc).rstrip("/")
+        json_for_any(doc)
+    else:
+        base = (doc.pop("basePath", "") or "").rstrip("/")
     merged = {}
     for key, item in doc.get("paths", {}).items():
         path, _, query = key.partition("?")

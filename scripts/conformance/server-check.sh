@@ -3,14 +3,16 @@
 # serves each document on 127.0.0.1, runs every check with positive and
 # negative data (fixed seed, bounded examples, hard time cap) and stops the
 # server. Exit status: 0 when every run passed.
-# Usage: scripts/conformance/server-check.sh [petstore|seed|fake ...]
-# (default: all three; `fake`, openapi-generator's test document, is skipped
-# with a message when ../shared/corpus is absent).
+# Usage: scripts/conformance/server-check.sh [petstore|seed|fake|fake_oas3 ...]
+# (default: all four; `fake` and `fake_oas3`, openapi-generator's test
+# document in its Swagger 2.0 and OpenAPI 3.0 editions, are skipped with a
+# message when ../shared/corpus or ../shared/corpus-oas3 is absent).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/lib.sh"
 fake_spec=$here/../../../shared/corpus/openapi-generator/petstore-with-fake-endpoints-models-for-testing.yaml
-if [ $# -eq 0 ]; then set -- petstore seed fake; fi
+fake_oas3_spec=$here/../../../shared/corpus-oas3/openapi-generator/petstore-with-fake-endpoints-models-for-testing.yaml
+if [ $# -eq 0 ]; then set -- petstore seed fake fake_oas3; fi
 setup serve "$@"
 serve=$root/target/debug/examples/serve
 failed=0
@@ -30,6 +32,17 @@ for name in "${specs[@]}"; do
         continue
       fi
       spec=$fake_spec
+      ;;
+    fake_oas3)
+      if [ ! -f "$fake_oas3_spec" ]; then
+        echo "schemathesis fake_oas3: skipped, $fake_oas3_spec is absent"
+        continue
+      fi
+      # The document's first server is `http://{server}.swagger.io:{port}/v2`
+      # and /pet lists servers of its own; the generated server serves every
+      # path under /v2, as for_prism.py writes them (servers dropped).
+      spec=$reports/fake_oas3.json
+      "$tools/venv/bin/python" "$here/for_prism.py" "$fake_oas3_spec" "$spec"
       ;;
     *) echo "unknown document $name"; exit 2 ;;
   esac

@@ -7,12 +7,14 @@ mod common;
 
 mod definitions;
 mod fake_endpoints;
+mod fake_endpoints_oas3;
 mod formats;
 mod middleware;
 mod params;
 mod patterns;
 mod petstore;
 mod polymorphism;
+mod ranges;
 mod refs;
 mod routing;
 mod security;

@@ -614,14 +614,14 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
                 };
                 quote!(support::#read(input.xml_body()?, &super::runtime::xml_shapes::#root, &#rules)?)
             }
-            (Media::Raw(_), true) => quote!(::std::clone::Clone::clone(&input.body)),
-            (Media::Raw(_), false) => quote! {
-                if input.body.is_empty() {
-                    ::std::option::Option::None
-                } else {
-                    ::std::option::Option::Some(::std::clone::Clone::clone(&input.body))
+            (Media::Raw(_), required) => {
+                let accepts = &b.accepts;
+                let read = quote!(input.raw_body(&[#(#accepts),*])?);
+                match required {
+                    true => quote!(support::present(#read, "body", "body")?),
+                    false => read,
                 }
-            },
+            }
         };
         quote!(#field: #value,)
     });

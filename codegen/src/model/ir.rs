@@ -477,6 +477,9 @@ pub struct Body {
     pub ty: Ty,
     pub required: bool,
     pub media: Media,
+    /// Every media type the document lists for the body, as written (a raw
+    /// body is refused in any other).
+    pub accepts: Vec<String>,
     /// The rules of a JSON body's schema, or of the alias it names.
     pub rules: Rules,
     pub doc: Option<String>,

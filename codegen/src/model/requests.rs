@@ -346,7 +346,13 @@ impl Lowering<'_> {
         Some(Form {
             kind,
             properties,
-            required: object.required.clone(),
+            // An optional body may be left out whole, its required fields
+            // with it: each field is then optional. (A Swagger 2.0 form is
+            // required when any of its fields is.)
+            required: match body.required {
+                true => object.required.clone(),
+                false => Vec::new(),
+            },
         })
     }
 
@@ -425,6 +431,7 @@ impl Lowering<'_> {
             }),
             required: body.required,
             media,
+            accepts: body.content.keys().cloned().collect(),
             rules,
             doc: body.description.clone(),
         }

@@ -89,6 +89,15 @@ impl<'a> Lowering<'a> {
                 TypeKind::Struct(merge.fields)
             }
             v3::SchemaKind::Type(v3::Type::Object(object)) => {
+                if matches!(
+                    object.additional_properties,
+                    Some(v3::AdditionalProperties::Any(true) | v3::AdditionalProperties::Schema(_))
+                ) {
+                    self.warn(
+                        &join(pointer, "additionalProperties"),
+                        "members beside the named properties are not kept: the type has a field per property",
+                    );
+                }
                 let mut merge = Merge::default();
                 self.fields(name, object, pointer, &mut merge);
                 TypeKind::Struct(merge.fields)

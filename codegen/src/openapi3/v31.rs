@@ -191,6 +191,20 @@ impl<'r> Walk<'r> {
             object.remove("type");
             object.insert("nullable".into(), Value::Bool(true));
         }
+        // `properties` or `additionalProperties` without a `type` describe
+        // an object (JSON Schema would take any other value too; nothing
+        // generated can hold both), `items` an array.
+        if !object.contains_key("type")
+            && !["$ref", "allOf", "oneOf", "anyOf", "not", "enum"]
+                .iter()
+                .any(|k| object.contains_key(*k))
+        {
+            if object.contains_key("properties") || object.contains_key("additionalProperties") {
+                object.insert("type".into(), Value::String("object".into()));
+            } else if object.contains_key("items") {
+                object.insert("type".into(), Value::String("array".into()));
+            }
+        }
         if let Some(value) = object.remove("const") {
             object.insert("enum".into(), Value::Array(vec![value]));
         }
@@ -266,6 +280,26 @@ mod tests {
             json!({"description": "a", "maxLength": 3, "allOf": [{"$ref": "#/components/schemas/A"}]})
         );
         assert_eq!(tree["paths"], json!({}));
+    }
+
+    #[test]
+    fn schemas_without_a_type_are_objects_or_arrays_by_their_keywords() {
+        let tree = downgraded(json!({
+            "openapi": "3.0.3",
+            "components": {"schemas": {
+                "D": {"properties": {"a": {"type": "string"}}},
+                "E": {"additionalProperties": {"type": "integer"}},
+                "F": {"items": {"type": "string"}},
+                "G": {"properties": {"a": {}}, "oneOf": [{"type": "string"}]},
+                "H": {"description": "anything"}
+            }}
+        }));
+        let schemas = &tree["components"]["schemas"];
+        assert_eq!(schemas["D"]["type"], "object");
+        assert_eq!(schemas["E"]["type"], "object");
+        assert_eq!(schemas["F"]["type"], "array");
+        assert_eq!(schemas["G"].get("type"), None);
+        assert_eq!(schemas["H"].get("type"), None);
     }
 
     #[test]

@@ -186,8 +186,27 @@ impl Input {
         })
     }
 
+    /// The body of an operation that reads bytes as they are, `None` when
+    /// none was sent (empty, without a `Content-Type`). A body of a media
+    /// type other than those the document lists (`image/*` and `*/*` match
+    /// by range) gets 415 Unsupported Media Type.
+    pub(super) fn raw_body(&self, listed: &[&str]) -> Result<Option<bytes::Bytes>, Rejection> {
+        let essence = |t: &str| t.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let listed: Vec<String> = listed.iter().map(|t| essence(t)).collect();
+        let accepts = |sent: &str| {
+            listed.iter().any(|t| match t.strip_suffix('*') {
+                Some("*/") => true,
+                Some(range) => sent.starts_with(range),
+                None => t == sent,
+            })
+        };
+        self.body_as(&listed.join(" or "), accepts)?;
+        let sent = !self.body.is_empty() || self.headers.contains_key(axum::http::header::CONTENT_TYPE);
+        Ok(sent.then(|| self.body.clone()))
+    }
+
     /// The body, unless its `Content-Type` is one `accepts` refuses.
-    fn body_as(&self, what: &str, accepts: fn(&str) -> bool) -> Result<&[u8], Rejection> {
+    fn body_as(&self, what: &str, accepts: impl Fn(&str) -> bool) -> Result<&[u8], Rejection> {
         let content_type = match self.headers.get(axum::http::header::CONTENT_TYPE) {
             Some(value) if !self.body.is_empty() => value.to_str().unwrap_or("?"),
             _ => return Ok(&self.body),
@@ -519,6 +538,23 @@ mod input_tests {
         assert_eq!(pairs, expected.map(|(n, v)| (n.to_string(), v.to_string())));
         let refused = parse_pairs("n=%FF", "query").unwrap_err();
         assert_eq!((refused.parameter.as_str(), refused.location), ("n", "query"));
+    }
+
+    #[tokio::test]
+    async fn a_raw_body_is_absent_or_of_a_listed_media_type() {
+        let none = read("PUT", "/", &[], b"").await;
+        assert_eq!(none.raw_body(&["image/png"]).unwrap(), None);
+        let png = read("PUT", "/", &[("content-type", "image/png")], b"\x89PNG").await;
+        assert_eq!(png.raw_body(&["image/png"]).unwrap().as_deref(), Some(&b"\x89PNG"[..]));
+        assert!(png.raw_body(&["image/*"]).is_ok());
+        assert!(png.raw_body(&["*/*"]).is_ok());
+        // Present though empty: a Content-Type says so.
+        let empty = read("PUT", "/", &[("content-type", "text/plain; charset=utf-8")], b"").await;
+        assert_eq!(empty.raw_body(&["text/plain"]).unwrap().as_deref(), Some(&b""[..]));
+        let json = read("PUT", "/", &[("content-type", "application/json")], b"{}").await;
+        let refused = json.raw_body(&["image/png", "image/jpeg"]).unwrap_err();
+        assert_eq!(refused.status, axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert!(refused.message.contains("image/png or image/jpeg"), "{}", refused.message);
     }
 
     #[tokio::test]

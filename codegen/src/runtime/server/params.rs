@@ -34,8 +34,8 @@ fn missing(name: &str, location: &'static str) -> Rejection {
     Rejection::new(name, location, "required parameter is missing")
 }
 
-/// A required parameter read as a whole value (an object, JSON).
-#[cfg(any(test, runtime = "query_objects", runtime = "json_params"))]
+/// A required parameter read as a whole value (an object, JSON), or a
+/// required body that is not JSON.
 pub(super) fn present<T>(value: Option<T>, name: &str, location: &'static str) -> Result<T, Rejection> {
     value.ok_or_else(|| missing(name, location))
 }
