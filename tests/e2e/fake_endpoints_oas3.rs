@@ -1201,6 +1201,15 @@ mod round_trips {
         ] {
             raw_http(addr, head, b"").await.assert_status(200);
         }
+        // Sent, the form must have the fields its schema requires.
+        let response = raw_http(
+            addr,
+            "GET /v2/fake/jsonFormData HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded",
+            b"param=x",
+        )
+        .await;
+        response.assert_status(400);
+        assert_eq!(response.json()["parameter"], "param2");
         // The required `image/png` body: absent is a 400, JSON a 415.
         let put = "PUT /v2/fake/body-with-binary HTTP/1.1";
         let response = raw_http(addr, put, b"").await;

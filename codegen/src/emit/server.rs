@@ -637,11 +637,16 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
         op.method.as_str()
     )));
     let input_used = !op.params.is_empty() || op.body.is_some();
+    let form_required = (!op.form_required.is_empty()).then(|| {
+        let names = &op.form_required;
+        quote!(input.sent_form_has(&[#(#names),*])?;)
+    });
     let id = &op.id;
     let (parse_fn, parse) = if input_used {
         (
             quote! {
                 fn #parse_name(input: &support::Input) -> ::std::result::Result<super::#request, Rejection> {
+                    #form_required
                     ::std::result::Result::Ok(super::#request {
                         #(#fields)*
                         #body

@@ -331,6 +331,10 @@ pub struct Operation {
     /// `Api::schemes`) needed together; an empty alternative admits anyone.
     /// Empty when the operation has no security.
     pub security: Vec<Vec<usize>>,
+    /// The fields an optional form body must have when it is sent (its
+    /// schema's `required`): optional in the request, since the body may be
+    /// left out whole.
+    pub form_required: Vec<String>,
 }
 
 impl Operation {

@@ -131,6 +131,10 @@ impl Lowering<'_> {
         let mut params = self.used_path_params(pointer, params, &mut segments);
         let body = op.request_body.as_ref().and_then(|b| b.as_item());
         let form = body.and_then(|b| self.form(b, &join(pointer, "requestBody")));
+        let form_required = form
+            .as_ref()
+            .map(|f| f.required_when_sent())
+            .unwrap_or_default();
         let body = match &form {
             Some(form) => {
                 params.extend(self.form_params(form, &mut request));
@@ -164,6 +168,7 @@ impl Lowering<'_> {
             body,
             responses,
             security,
+            form_required,
         }
     }
 

@@ -43,6 +43,20 @@ pub(super) struct Form {
     properties: Vec<FormProperty>,
     /// The wire names of the required properties.
     required: Vec<String>,
+    /// Whether the body may be left out whole (then each property is
+    /// optional, and `required` holds only when the body is sent).
+    optional: bool,
+}
+
+impl Form {
+    /// The fields the form must have when it is sent, where the body is
+    /// optional (a required body's required fields are required fields).
+    pub(super) fn required_when_sent(&self) -> Vec<String> {
+        match self.optional {
+            true => self.required.clone(),
+            false => Vec::new(),
+        }
+    }
 }
 
 struct FormProperty {
@@ -346,13 +360,11 @@ impl Lowering<'_> {
         Some(Form {
             kind,
             properties,
+            required: object.required.clone(),
             // An optional body may be left out whole, its required fields
-            // with it: each field is then optional. (A Swagger 2.0 form is
-            // required when any of its fields is.)
-            required: match body.required {
-                true => object.required.clone(),
-                false => Vec::new(),
-            },
+            // with it. (A Swagger 2.0 form is required when any of its
+            // fields is.)
+            optional: !body.required,
         })
     }
 
@@ -369,7 +381,7 @@ impl Lowering<'_> {
                 ParamSource {
                     wire: &property.wire,
                     location: Location::Form(form.kind),
-                    required: form.required.contains(&property.wire),
+                    required: !form.optional && form.required.contains(&property.wire),
                     schema: &property.schema,
                     list,
                     shape: ParamShape::Text,

@@ -60,6 +60,10 @@ pub(super) fn optional_json<T: serde::de::DeserializeOwned + Check>(body: &[u8],
 /// that clients stay lenient). `at` is the JSON pointer of `value` in the
 /// body; the error names it and the rule.
 pub(super) trait Check {
+    /// Whether `null` is a value of the type itself (free-form JSON), so
+    /// that a list or map of it may hold one.
+    const TAKES_NULL: bool = false;
+
     fn check(value: &serde_json::Value, at: &mut String) -> Result<(), String>;
 }
 
@@ -73,7 +77,15 @@ macro_rules! nothing_to_check {
     )*};
 }
 
-nothing_to_check!(String, i32, i64, f32, f64, bool, serde_json::Value, bytes::Bytes);
+nothing_to_check!(String, i32, i64, f32, f64, bool, bytes::Bytes);
+
+impl Check for serde_json::Value {
+    const TAKES_NULL: bool = true;
+
+    fn check(_: &serde_json::Value, _: &mut String) -> Result<(), String> {
+        Ok(())
+    }
+}
 
 /// A string that is not a value of its format is refused at its JSON pointer
 /// (serde would refuse it too, without saying where).
@@ -175,7 +187,7 @@ pub(super) fn member<T: Check>(
     at.push('/');
     at.push_str(&name.replace('~', "~0").replace('/', "~1"));
     if value.is_null() {
-        if nullable {
+        if nullable || T::TAKES_NULL {
             at.truncate(len);
             return Ok(());
         }
@@ -379,6 +391,15 @@ mod check_tests {
         assert!(apply_to(serde_json::json!({"a": 1}), &rules).is_ok());
         assert_eq!(apply_to(serde_json::json!({}), &rules).unwrap_err(), "/x: 0 properties, fewer than the minProperties 1");
         assert!(apply_to(serde_json::json!({"a": 1, "b": 2, "c": 3}), &rules).unwrap_err().contains("maxProperties 2"));
+    }
+
+    #[test]
+    fn free_form_values_may_be_null_in_lists_and_maps() {
+        type Map = std::collections::BTreeMap<String, serde_json::Value>;
+        assert!(<Map as Check>::check(&serde_json::json!({"a": null, "b": [null]}), &mut String::new()).is_ok());
+        assert!(<Vec<serde_json::Value> as Check>::check(&serde_json::json!([1, null]), &mut String::new()).is_ok());
+        let error = <Vec<i64> as Check>::check(&serde_json::json!([1, null]), &mut String::new()).unwrap_err();
+        assert_eq!(error, "/1: null is not allowed here");
     }
 
     #[test]

@@ -221,6 +221,24 @@ impl Input {
         Err(rejection)
     }
 
+    /// An optional form that was sent must have the fields its schema
+    /// requires; one that was not (an empty body) has none.
+    #[cfg(any(test, runtime = "forms"))]
+    pub(super) fn sent_form_has(&self, required: &[&str]) -> Result<(), Rejection> {
+        if self.body.is_empty() {
+            return Ok(());
+        }
+        for name in required {
+            let text = self.form.fields.iter().any(|(n, _)| n == name);
+            #[cfg(any(test, runtime = "files"))]
+            let text = text || self.form.files.iter().any(|(n, _)| n == name);
+            if !text {
+                return Err(Rejection::new(name, "form", "required in the form, which was sent"));
+            }
+        }
+        Ok(())
+    }
+
     /// The first value of a form field.
     #[cfg(any(test, runtime = "forms"))]
     pub(super) fn form(&self, name: &str) -> Option<&str> {
