@@ -34,8 +34,10 @@ impl server::Api for Recorder {
     async fn get_matrix(
         &self,
         req: GetMatrixRequest,
-        _: server::Context,
+        cx: server::Context,
     ) -> Result<GetMatrixResponse, server::Error> {
+        // OpenID Connect: the token arrives as a bearer token.
+        assert!(cx.credentials.oidc.is_some());
         self.received.push(Received::Matrix(req));
         Ok(GetMatrixResponse::NoContent)
     }
@@ -100,6 +102,7 @@ fn session() -> GetSessionRequest {
 fn key() -> Credentials {
     Credentials {
         session_key: Some("s3cr=t".to_string()),
+        oidc: Some("id-token".to_string()),
     }
 }
 
@@ -144,7 +147,13 @@ async fn every_style_round_trips() {
             Received::Matrix(matrix),
             Received::Search(search()),
             Received::Search(bare),
-            Received::Session(session(), key()),
+            Received::Session(
+                session(),
+                Credentials {
+                    oidc: None,
+                    ..key()
+                }
+            ),
         ]
     );
 }
@@ -174,6 +183,10 @@ async fn values_are_on_the_wire_as_their_styles_say() {
     // The comma between items is encoded with the rest of the segment, as
     // in a `simple` list (servers decode the path before splitting it).
     assert_eq!(recorded[1].path(), "/api/matrix/;id=5/;tags=a%2Cb");
+    assert_eq!(
+        recorded[1].header("authorization"),
+        Some(&b"Bearer id-token"[..])
+    );
     let query: Vec<&str> = recorded[2].query().split('&').collect();
     assert_eq!(
         query,
@@ -276,8 +289,14 @@ async fn the_server_reads_what_other_clients_send_and_refuses_what_the_document_
             "where",
         ),
         // The matrix prefix missing; below the minimum.
-        (get("/api/matrix/5/;tags=a", ""), "id"),
-        (get("/api/matrix/;id=0/;tags=a", ""), "id"),
+        (
+            get("/api/matrix/5/;tags=a", "Authorization: Bearer t"),
+            "id",
+        ),
+        (
+            get("/api/matrix/;id=0/;tags=a", "Authorization: Bearer t"),
+            "id",
+        ),
         // A cookie beyond its maximum; the required cookie missing.
         (
             get("/api/session", "Cookie: SESSION=k; theme=dark; visits=1001"),
@@ -294,8 +313,11 @@ async fn the_server_reads_what_other_clients_send_and_refuses_what_the_document_
             response.json()
         );
     }
-    // The API key cookie missing: 401, before the handler.
+    // The API key cookie missing, the OpenID Connect token missing: 401,
+    // before the handler.
     let response = raw_http(addr, &get("/api/session", "Cookie: theme=dark"), b"").await;
+    assert_eq!(response.status, 401);
+    let response = raw_http(addr, &get("/api/matrix/;id=1/;tags=a", ""), b"").await;
     assert_eq!(response.status, 401);
     assert_eq!(recorder.received.len(), before);
 }
