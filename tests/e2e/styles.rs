@@ -210,7 +210,7 @@ async fn values_are_on_the_wire_as_their_styles_say() {
     );
     assert_eq!(
         recorded[3].header("cookie"),
-        Some(&b"theme=dark; visits=3; recent=7%2C8; note=a%3B%20b%2C%20%22c%22%20%2B%20d; SESSION=s3cr%3Dt"[..])
+        Some(&b"theme=dark; visits=3; recent=7%2C8; note=a%3B%20b%2C%20%22c%22%20+%20d; SESSION=s3cr=t"[..])
     );
 }
 

@@ -527,12 +527,25 @@ fn whole(api: &Api, op: &Operation, raw: TokenStream, p: &Param) -> TokenStream 
                 None => quote!(::std::option::Option::None),
             };
             // Exploded, the members' names are query names: those of the
-            // operation's other query parameters are theirs.
-            let taken = op
-                .params
-                .iter()
-                .filter(|q| q.location == Location::Query && q.wire != p.wire && !deep)
-                .map(|q| q.wire.as_str());
+            // operation's other query parameters (`name[...]` too, for a
+            // deep object) and query API keys are theirs.
+            let keys = op
+                .schemes()
+                .into_iter()
+                .filter_map(|i| match &api.schemes[i].kind {
+                    SchemeKind::QueryKey(name) => Some(name.as_str()),
+                    _ => None,
+                });
+            let taken: Vec<&str> = match deep {
+                true => Vec::new(),
+                false => op
+                    .params
+                    .iter()
+                    .filter(|q| q.location == Location::Query && q.wire != p.wire)
+                    .map(|q| q.wire.as_str())
+                    .chain(keys)
+                    .collect(),
+            };
             quote!(support::query_object::<#t>(input, #wire, #deep, &[#((#names, #kinds)),*], #other, &[#(#taken),*], &#rules)?)
         }
         _ => quote!(support::json_param::<#t>(#raw, #wire, #location, &#rules)?),
@@ -845,15 +858,33 @@ fn check_impl(def: &TypeDef) -> TokenStream {
         TypeKind::Union { tag, variants } => {
             let tagged = variants.iter().any(|v| !v.wires.is_empty());
             let by_tag = tag.as_ref().filter(|_| tagged).map(|tag| {
-                let arms = variants.iter().filter(|v| !v.wires.is_empty()).map(|v| {
-                    let wires = &v.wires;
-                    let check = check_variant(v);
-                    quote!(::std::option::Option::Some(#(#wires)|*) => return #check,)
-                });
-                quote! {
-                    match value.get(#tag).and_then(::serde_json::Value::as_str) {
-                        #(#arms)*
-                        _ => {}
+                let arms: Vec<_> = variants
+                    .iter()
+                    .filter(|v| !v.wires.is_empty())
+                    .map(|v| {
+                        let wires = &v.wires;
+                        (
+                            quote!(::std::option::Option::Some(#(#wires)|*)),
+                            check_variant(v),
+                        )
+                    })
+                    .collect();
+                let found = quote!(value.get(#tag).and_then(::serde_json::Value::as_str));
+                match arms.as_slice() {
+                    // One arm: `if let` (clippy's `single_match`).
+                    [(pattern, check)] => quote! {
+                        if let #pattern = #found {
+                            return #check;
+                        }
+                    },
+                    _ => {
+                        let (patterns, checks): (Vec<_>, Vec<_>) = arms.into_iter().unzip();
+                        quote! {
+                            match #found {
+                                #(#patterns => return #checks,)*
+                                _ => {}
+                            }
+                        }
                     }
                 }
             });

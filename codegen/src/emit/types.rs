@@ -109,25 +109,37 @@ fn union_enum(
     );
     let tagged = variants.iter().any(|v| !v.wires.is_empty());
     let by_tag = tag.filter(|_| tagged).map(|tag| {
-        let arms = variants
+        let arms: Vec<_> = variants
             .iter()
             .zip(&idents)
             .zip(&types)
             .filter(|((v, _), _)| !v.wires.is_empty())
             .map(|((v, ident), t)| {
                 let wires = &v.wires;
+                let read = quote! {
+                    return <#t as ::serde::Deserialize>::deserialize(&value)
+                        .map(Self::#ident)
+                        .map_err(<D::Error as ::serde::de::Error>::custom);
+                };
+                (quote!(::std::option::Option::Some(#(#wires)|*)), read)
+            })
+            .collect();
+        let found = quote!(value.get(#tag).and_then(::serde_json::Value::as_str));
+        match arms.as_slice() {
+            // One arm: `if let` (clippy's `single_match`).
+            [(pattern, read)] => quote! {
+                if let #pattern = #found {
+                    #read
+                }
+            },
+            _ => {
+                let (patterns, reads): (Vec<_>, Vec<_>) = arms.into_iter().unzip();
                 quote! {
-                    ::std::option::Option::Some(#(#wires)|*) => {
-                        return <#t as ::serde::Deserialize>::deserialize(&value)
-                            .map(Self::#ident)
-                            .map_err(<D::Error as ::serde::de::Error>::custom);
+                    match #found {
+                        #(#patterns => { #reads })*
+                        _ => {}
                     }
                 }
-            });
-        quote! {
-            match value.get(#tag).and_then(::serde_json::Value::as_str) {
-                #(#arms)*
-                _ => {}
             }
         }
     });

@@ -68,7 +68,7 @@ struct FormProperty {
 }
 
 impl Lowering<'_> {
-    /// The operation's own parameters (path, query and header), in order;
+    /// The operation's own parameters (path, query, header and cookie), in order;
     /// a query parameter the path key fixes is left out.
     pub(super) fn parameters(
         &mut self,

@@ -7,7 +7,11 @@
 //!   3.0 flag;
 //! - a schema `$ref` with sibling keywords is `allOf: [{$ref}]` with them
 //!   (a reference's `description` or `summary` alone is just dropped);
-//! - a document without `paths` (webhooks only) gets an empty one.
+//! - a document without `paths` (webhooks only) gets an empty one;
+//! - a schema without `type` whose `properties` or `additionalProperties`
+//!   describe an object is `type: object`, and one whose `items` describe
+//!   an array is `type: array` (in 3.0 documents too; a `type` list the
+//!   rewrite removed stays free-form).
 //!
 //! A 3.0 document gets the same rewrites but the `$ref` one (3.0 ignores a
 //! `$ref`'s siblings): its own keywords cannot mean anything else.
@@ -156,6 +160,7 @@ impl<'r> Walk<'r> {
 
     /// The 3.1 keywords of one schema object, in 3.0's terms.
     fn keywords(&mut self, object: &mut Map<String, Value>, at: &str) {
+        let typed = object.contains_key("type");
         if let Some(xml) = object.remove("xml") {
             object.insert(crate::media::XML_KEY.into(), xml);
         }
@@ -194,7 +199,7 @@ impl<'r> Walk<'r> {
         // `properties` or `additionalProperties` without a `type` describe
         // an object (JSON Schema would take any other value too; nothing
         // generated can hold both), `items` an array.
-        if !object.contains_key("type")
+        if !typed
             && !["$ref", "allOf", "oneOf", "anyOf", "not", "enum"]
                 .iter()
                 .any(|k| object.contains_key(*k))

@@ -54,17 +54,29 @@ pub(super) fn json_text(name: &'static str, value: &impl serde::Serialize) -> Re
     serde_json::to_string(value).map_err(|error| Error::InvalidRequest { parameter: name, message: error.to_string() })
 }
 
-/// Adds `name=value` to a `Cookie` header's text, the value percent-encoded
-/// outside RFC 3986's unreserved set (a cookie's value may hold no space,
-/// comma, semicolon, quote or backslash; the server decodes it).
+/// Adds `name=value` to a `Cookie` header's text. What RFC 6265 lets a
+/// cookie value hold is sent as it is (a base64 key keeps its `+`, `/` and
+/// `=`); anything else (space, comma, semicolon, quote, backslash, controls,
+/// non-ASCII) is percent-encoded, and so is `%` itself, which the server
+/// decodes.
 #[cfg(any(test, runtime = "cookies"))]
 pub(super) fn push_cookie(cookies: &mut String, name: &str, value: &(impl std::fmt::Display + ?Sized)) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     if !cookies.is_empty() {
         cookies.push_str("; ");
     }
     cookies.push_str(name);
     cookies.push('=');
-    encode(&value.to_string(), cookies);
+    for &b in value.to_string().as_bytes() {
+        let octet = matches!(b, 0x21 | 0x23..=0x24 | 0x26..=0x2B | 0x2D..=0x3A | 0x3C..=0x5B | 0x5D..=0x7E);
+        if octet {
+            cookies.push(b as char);
+        } else {
+            cookies.push('%');
+            cookies.push(HEX[usize::from(b >> 4)] as char);
+            cookies.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
 }
 
 /// Appends one path segment, percent-encoded. The empty string, `.` and `..`
@@ -382,9 +394,10 @@ mod client_support_tests {
     #[test]
     fn cookies_are_joined_and_their_values_encoded() {
         let mut cookies = String::new();
-        push_cookie(&mut cookies, "session", "a b;c,\"d\"");
+        push_cookie(&mut cookies, "session", "a b;c,\"d\"\\%");
         push_cookie(&mut cookies, "n", &7);
-        assert_eq!(cookies, "session=a%20b%3Bc%2C%22d%22; n=7");
+        push_cookie(&mut cookies, "key", "a+b/c==");
+        assert_eq!(cookies, "session=a%20b%3Bc%2C%22d%22%5C%25; n=7; key=a+b/c==");
     }
 
     #[test]

@@ -264,10 +264,12 @@ pub(super) fn apply(value: &serde_json::Value, rules: &Rules, at: &mut String) -
             return fail(at, format!("{value} is above the {kind} {max}"));
         }
         // A quotient within rounding of a whole number counts (0.3 is a
-        // multiple of 0.1, though 0.3 / 0.1 is 2.9999999999999996).
+        // multiple of 0.1, though 0.3 / 0.1 is 2.9999999999999996); the
+        // tolerance does not grow with the quotient, so 5000000003 is no
+        // multiple of 10.
         if let Some(m) = rules.multiple_of {
             let quotient = n / m;
-            if (quotient - quotient.round()).abs() > 1e-9 * quotient.abs().max(1.0) {
+            if (quotient - quotient.round()).abs() > 1e-9 {
                 return fail(at, format!("{value} is not a multiple of {m}"));
             }
         }
@@ -412,6 +414,9 @@ mod check_tests {
         let five = Rules { multiple_of: Some(5.0), ..Rules::NONE };
         assert!(apply_to(serde_json::json!(15), &five).is_ok());
         assert!(apply_to(serde_json::json!(16), &five).is_err());
+        let ten = Rules { multiple_of: Some(10.0), ..Rules::NONE };
+        assert!(apply_to(serde_json::json!(5_000_000_003_i64), &ten).is_err());
+        assert!(apply_to(serde_json::json!(5_000_000_000_i64), &ten).is_ok());
     }
 
     #[test]

@@ -225,7 +225,12 @@ impl Input {
     /// requires; one that was not (an empty body) has none.
     #[cfg(any(test, runtime = "forms"))]
     pub(super) fn sent_form_has(&self, required: &[&str]) -> Result<(), Rejection> {
-        if self.body.is_empty() {
+        // A multipart body of no parts (the closing boundary alone, as a
+        // client writes an empty form) is no form either.
+        let parts = !self.form.fields.is_empty();
+        #[cfg(any(test, runtime = "files"))]
+        let parts = parts || !self.form.files.is_empty();
+        if self.body.is_empty() || !parts {
             return Ok(());
         }
         for name in required {

@@ -52,8 +52,8 @@ pub(super) enum Scalar {
 
 /// An object parameter in the query, `None` when no member of it was sent:
 /// the pairs `name[key]=value` (`deep`) or `key=value` (the exploded form
-/// style, whose keys are any query names other parameters do not take,
-/// `taken`). A key among `members` is read as its kind; any other as
+/// style, whose keys are any query names other parameters and API keys do
+/// not take: `taken`, and `taken[...]`). A key among `members` is read as its kind; any other as
 /// `other`'s (a map's values), or not at all. Then checked and read as a
 /// JSON body is, errors naming the parameter.
 #[cfg(any(test, runtime = "query_objects"))]
@@ -73,7 +73,7 @@ pub(super) fn query_object<T: serde::de::DeserializeOwned + Check>(
                 Some(member) => member,
                 None => continue,
             },
-            false if taken.contains(&key.as_str()) => continue,
+            false if taken.iter().any(|t| key == t || key.strip_prefix(t).is_some_and(|k| k.starts_with('['))) => continue,
             false => key.as_str(),
         };
         let kind = members.iter().find(|(m, _)| *m == member).map(|(_, kind)| *kind).or(other);
