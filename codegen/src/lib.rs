@@ -160,14 +160,14 @@ pub fn generate(file: &str, bytes: &[u8], options: &Options) -> Result<Generated
 }
 
 fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter) -> Option<String> {
-    let tokens = tokens(tree, options, reporter)?;
+    // The server's `DOCUMENT`: the document as read, before any repair.
+    let document = options.server.then(|| tree.to_string());
+    let api = model(tree, options, reporter)?;
+    let emitter = emit::Emitter::new(&api, emit_what(options, document.as_deref()));
     let source_name = std::path::Path::new(file)
         .file_name()
         .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
-    if !options.pretty {
-        return Some(write::plain(tokens, &source_name));
-    }
-    match write::format(tokens, &source_name) {
+    match write::render(&source_name, options.pretty, |piece| emitter.piece(piece)) {
         Ok(code) => Some(code),
         Err(e) => {
             reporter.error("#", format!("internal error: the generated code does not parse ({e}); please report this document"));
@@ -176,32 +176,24 @@ fn pipeline(file: &str, tree: Value, options: &Options, reporter: &mut Reporter)
     }
 }
 
-/// Stages 1 to 5: the document's tree to the tokens of the generated file.
-fn tokens(
-    tree: Value,
-    options: &Options,
-    reporter: &mut Reporter,
-) -> Option<proc_macro2::TokenStream> {
-    // The server's `DOCUMENT`: the document as read, before any repair.
-    let document = options.server.then(|| tree.to_string());
+/// Stages 1 to 3: the document's tree to the model, with the operations
+/// asked for.
+fn model(tree: Value, options: &Options, reporter: &mut Reporter) -> Option<model::Api> {
     let mut front = match input_version(&tree, reporter)? {
         Input::Swagger2 => swagger::read(tree, reporter)?,
         Input::OpenApi(version) => openapi3::read(tree, version, reporter)?,
     };
     select::apply(&mut front, &options.select, reporter)?;
     let api = model::build(&front, reporter);
-    if reporter.has_errors() {
-        return None;
+    (!reporter.has_errors()).then_some(api)
+}
+
+fn emit_what<'a>(options: &Options, document: Option<&'a str>) -> emit::Emit<'a> {
+    emit::Emit {
+        client: options.client,
+        middleware: options.client_middleware,
+        server: document,
     }
-    let tokens = emit::emit(
-        &api,
-        emit::Emit {
-            client: options.client,
-            middleware: options.client_middleware,
-            server: document.as_deref(),
-        },
-    );
-    Some(tokens)
 }
 
 /// The tokens `generate` would print, for tests of the printers.
@@ -213,7 +205,10 @@ pub(crate) fn generate_tokens(
 ) -> Option<proc_macro2::TokenStream> {
     let mut reporter = Reporter::new(file);
     let (tree, _) = load::load(file, bytes, &mut reporter)?;
-    tokens(tree, options, &mut reporter).filter(|_| !reporter.has_errors())
+    let document = options.server.then(|| tree.to_string());
+    let api = model(tree, options, &mut reporter)?;
+    let tokens = emit::Emitter::new(&api, emit_what(options, document.as_deref())).all();
+    (!reporter.has_errors()).then_some(tokens)
 }
 
 /// What a document says it is.

@@ -25,25 +25,60 @@ pub(crate) struct Emit<'a> {
     pub(crate) server: Option<&'a str>,
 }
 
-pub(crate) fn emit(api: &Api, what: Emit<'_>) -> TokenStream {
-    // Decided once: each part is a walk over every type and operation.
-    let parts = parts(api).with("middleware", what.client && what.middleware);
-    let types = types::emit(api);
-    let shared = shared(api, &parts);
-    let client = if what.client {
-        client::emit(api, &parts)
-    } else {
-        TokenStream::new()
-    };
-    let server = match what.server {
-        Some(document) => server::emit(api, &parts, document),
-        None => TokenStream::new(),
-    };
-    quote! {
-        #shared
-        #types
-        #client
-        #server
+/// A part of the generated file. Each is emitted and printed on its own, so
+/// that parts can be made side by side and no part's tokens outlive its
+/// printing (see `write::render`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Piece {
+    /// The runtime's public types and the request and response types.
+    Shared,
+    /// `pub mod types`: the document's definitions.
+    Types,
+    /// `pub mod client`.
+    Client,
+    /// `pub mod server`.
+    Server,
+}
+
+impl Piece {
+    /// In the order they appear in the file.
+    pub(crate) const ALL: [Piece; 4] = [Piece::Shared, Piece::Types, Piece::Client, Piece::Server];
+}
+
+/// The model with what to emit from it, and what is decided once for all
+/// pieces.
+pub(crate) struct Emitter<'a> {
+    api: &'a Api,
+    what: Emit<'a>,
+    /// Decided once: each part is a walk over every type and operation.
+    parts: Parts,
+}
+
+impl<'a> Emitter<'a> {
+    pub(crate) fn new(api: &'a Api, what: Emit<'a>) -> Self {
+        let parts = parts(api).with("middleware", what.client && what.middleware);
+        Emitter { api, what, parts }
+    }
+
+    /// One piece's tokens; empty for a side not asked for.
+    pub(crate) fn piece(&self, piece: Piece) -> TokenStream {
+        let (api, parts) = (self.api, &self.parts);
+        match piece {
+            Piece::Shared => shared(api, parts),
+            Piece::Types => types::emit(api),
+            Piece::Client if self.what.client => client::emit(api, parts),
+            Piece::Server => match self.what.server {
+                Some(document) => server::emit(api, parts, document),
+                None => TokenStream::new(),
+            },
+            Piece::Client => TokenStream::new(),
+        }
+    }
+
+    /// The whole file's tokens, the pieces in order.
+    #[cfg(test)]
+    pub(crate) fn all(&self) -> TokenStream {
+        Piece::ALL.iter().map(|&piece| self.piece(piece)).collect()
     }
 }
 
