@@ -559,6 +559,12 @@ pub(crate) fn parts(api: &Api) -> Parts {
         .with("byte_stream", uses(Ty::Stream) || json_stream)
         .with("json_stream", json_stream)
         .with("patterns", api.has_patterns())
+        .with(
+            "structs",
+            api.types
+                .iter()
+                .any(|t| matches!(t.kind, crate::model::TypeKind::Struct(_))),
+        )
         .with("xml", xml::used(api))
         .with("fall_through", api.routes.iter().any(|r| r.via.is_some()))
         .with("security", !schemes.is_empty())

@@ -37,13 +37,15 @@ fn type_def(def: &TypeDef) -> TokenStream {
                 .all(|f| !f.required)
                 .then(|| quote!(::std::default::Default,));
             let defaults = default_fns(&name, fields);
+            let read = read_struct(&name, fields);
             let fields = fields.iter().map(|f| field(&def.name, f));
             quote! {
                 #doc
-                #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default ::serde::Serialize)]
                 pub struct #name {
                     #(#fields)*
                 }
+                #read
                 #defaults
             }
         }
@@ -286,6 +288,94 @@ fn field(owner: &str, f: &Field) -> TokenStream {
             #[serde(#rename #default, skip_serializing_if = "::std::option::Option::is_none")]
             #allow
             pub #name: ::std::option::Option<#t>,
+        }
+    }
+}
+
+/// A struct's `Deserialize`: what serde's derive reads (fields by wire name,
+/// unknown ones skipped, required ones missing and fields named twice refused
+/// with serde's messages, defaults filled in), as a loop over the map's keys
+/// with a line per field, through the runtime's `read.rs`. Unlike the derive,
+/// no field enum and visitor per struct, and no reading of a struct written
+/// as a JSON array (refused instead).
+fn read_struct(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+    let wire_name = format!("struct {name}");
+    let name_text = name.to_string();
+    let wires: Vec<&str> = fields.iter().map(|f| f.wire.as_str()).collect();
+    // Locals named after the fields; `map` and `key` are the loop's own.
+    let slots: Vec<proc_macro2::Ident> = fields
+        .iter()
+        .map(|f| match f.name.as_str() {
+            "map" | "key" => quote::format_ident!("{}_", f.name),
+            _ => ident(&f.name),
+        })
+        .collect();
+    // Fields named like placeholders make locals clippy's default
+    // `disallowed_names` refuses.
+    let placeholder = fields
+        .iter()
+        .any(|f| matches!(f.name.as_str(), "foo" | "baz" | "quux"))
+        .then(|| quote!(#[allow(clippy::disallowed_names)]));
+    let arms = slots
+        .iter()
+        .zip(&wires)
+        .enumerate()
+        .map(|(i, (slot, wire))| {
+            let i = proc_macro2::Literal::usize_unsuffixed(i);
+            quote!(#i => super::runtime::read_field(&mut map, &mut #slot, #wire)?,)
+        });
+    let values = fields.iter().zip(&slots).map(|(f, slot)| {
+        let field = ident(&f.name);
+        let wire = &f.wire;
+        if f.required {
+            quote!(#field: super::runtime::required(#slot, #wire)?)
+        } else if f.default.is_some() {
+            let function = default_fn(f);
+            quote!(#field: #slot.unwrap_or_else(self::#name::#function))
+        } else {
+            quote!(#field: #slot.unwrap_or_default())
+        }
+    });
+    let read_keys = if fields.is_empty() {
+        quote! {
+            while map.next_key_seed(super::runtime::FieldIndex(FIELDS))?.is_some() {
+                super::runtime::skip_field(&mut map)?;
+            }
+        }
+    } else {
+        quote! {
+            #(let mut #slots = ::std::option::Option::None;)*
+            while let ::std::option::Option::Some(key) = map.next_key_seed(super::runtime::FieldIndex(FIELDS))? {
+                match key {
+                    #(#arms)*
+                    _ => super::runtime::skip_field(&mut map)?,
+                }
+            }
+        }
+    };
+    // `self::` and `Self::Value`: a type of the document named `A` or `D`
+    // cannot be taken for the generic parameters.
+    let visitor = quote::format_ident!("{name}Visitor");
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct #visitor;
+                impl<'de> ::serde::de::Visitor<'de> for #visitor {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#wire_name)
+                    }
+                    #placeholder
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
+                        #read_keys
+                        ::std::result::Result::Ok(self::#name {
+                            #(#values,)*
+                        })
+                    }
+                }
+                const FIELDS: &[&str] = &[#(#wires),*];
+                deserializer.deserialize_struct(#name_text, FIELDS, #visitor)
+            }
         }
     }
 }

@@ -63,6 +63,7 @@ pub(crate) const TOP: &[Source] = &[
     source!("base64.rs"),
     source!("xml.rs"),
     source!("stream.rs"),
+    source!("read.rs"),
 ];
 /// The client's public items, in `client`.
 pub(crate) const CLIENT: &[Source] = &[source!("client/error.rs")];
@@ -115,6 +116,8 @@ pub(crate) const PARTS: &[&str] = &[
     // which reads and writes through a `ByteStream`).
     "byte_stream",
     "json_stream",
+    // Some definition is a struct (read by `read.rs`'s helpers).
+    "structs",
     // The client sends through `reqwest_middleware::ClientWithMiddleware`
     // (a generation option, not the document).
     "middleware",
@@ -430,6 +433,7 @@ mod harness {
         include!("base64.rs");
         include!("xml.rs");
         include!("stream.rs");
+        include!("read.rs");
     }
     pub use self::runtime::{Base64, BasicAuth, ByteStream, FilePart, JsonStream};
 
