@@ -119,7 +119,7 @@ fn very_long_names_and_many_operations_generate() {
     }
     let doc = serde_json::json!({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": paths});
     let code = run("long.json", serde_json::to_vec(&doc).unwrap()).expect("generates");
-    assert!(code.contains(&format!("pub async fn {long}499(")));
+    assert!(code.contains(&format!("pub fn {long}499(")));
 }
 
 #[test]

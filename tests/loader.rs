@@ -43,7 +43,7 @@ fn seed_as_given_has_both_operations() {
     for needle in [
         "pub struct AcknowledgeJobRequest",
         "pub struct AcknowledgeThirdPartyJobRequest",
-        "pub async fn acknowledge_job(",
+        "pub fn acknowledge_job(",
         "\"Action\", \"AcknowledgeJob\"",
     ] {
         assert!(code.contains(needle), "missing {needle:?}");

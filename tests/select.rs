@@ -25,11 +25,22 @@ fn code(name: &str, select: impl FnOnce(&mut Selection)) -> Result<String, Strin
         .map_err(|e| e.to_string())
 }
 
-/// The `fn`s of the client, by name.
+/// The client's operation methods, by name: those returning a `Call` (or,
+/// streaming, a response).
 fn client_calls(code: &str) -> Vec<&str> {
-    code.lines()
-        .filter_map(|l| l.trim().strip_prefix("pub async fn "))
-        .map(|l| &l[..l.find('(').unwrap()])
+    let lines: Vec<&str> = code.lines().collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let l = l.trim();
+            let name = l
+                .strip_prefix("pub fn ")
+                .or(l.strip_prefix("pub async fn "))?;
+            let signature = lines[i..(i + 4).min(lines.len())].concat();
+            (signature.contains("-> Call<") || signature.contains("Result<super::"))
+                .then(|| &name[..name.find('(').unwrap()])
+        })
         .collect()
 }
 

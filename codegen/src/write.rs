@@ -26,15 +26,15 @@ where
             Ok(plain_items(tokens))
         }
     });
-    let mut body = String::new();
-    for text in printed {
-        body.push_str(&text?);
-    }
+    let printed = printed.into_iter().collect::<Result<Vec<String>, _>>()?;
+    let length: usize = printed.iter().map(String::len).sum();
     let mut out = header(source_name);
+    // Room for the blank lines `space_items` adds.
+    out.reserve(length + length / 16 + 1);
     if pretty {
-        out.push_str(&space_items(&body));
+        space_items(printed.iter().flat_map(|text| text.lines()), &mut out);
     } else {
-        out.push_str(&body);
+        printed.iter().for_each(|text| out.push_str(text));
         out.push('\n');
     }
     Ok(out)
@@ -376,13 +376,12 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool, Error> {
 
 /// prettyplease prints items back to back; a blank line after every closing
 /// brace that ends an item or block makes the output read like hand-written code.
-fn space_items(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
-    for (i, line) in lines.iter().enumerate() {
+fn space_items<'a>(lines: impl Iterator<Item = &'a str>, out: &mut String) {
+    let mut lines = lines.peekable();
+    while let Some(line) = lines.next() {
         out.push_str(line);
         out.push('\n');
-        let Some(next) = lines.get(i + 1) else {
+        let Some(&next) = lines.peek() else {
             continue;
         };
         let trimmed = line.trim_start();
@@ -422,7 +421,6 @@ fn space_items(text: &str) -> String {
             out.push('\n');
         }
     }
-    out
 }
 
 #[cfg(test)]

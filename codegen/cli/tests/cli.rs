@@ -189,11 +189,8 @@ fn selection_flags_choose_the_operations_and_a_miss_names_the_closest() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let written = std::fs::read_to_string(out.path().join("petstore.rs")).unwrap();
-    assert!(
-        written.contains("pub async fn find_owned_pet(")
-            && written.contains("pub async fn list_pets(")
-    );
-    assert!(!written.contains("pub async fn delete_pet("));
+    assert!(written.contains("pub fn find_owned_pet(") && written.contains("pub fn list_pets("));
+    assert!(!written.contains("pub fn delete_pet("));
     let missed = run(&[
         "check".as_ref(),
         petstore().as_os_str(),

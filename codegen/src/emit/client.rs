@@ -13,7 +13,6 @@ use quote::quote;
 /// The `client` module. Long because most of it is the module's template:
 /// the parts that vary are computed above it.
 pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
-    let methods = api.operations.iter().map(|op| operation(api, op));
     let default_base_url = api.default_base_url.as_ref().map(|url| {
         let doc = doc(Some(&format!(
             "The server the document names (`{url}`), for [`Client::new`]."
@@ -34,22 +33,25 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
         with_doc: with_http_client_doc,
         doc: http_client_doc,
     } = &http;
+    let methods = api
+        .operations
+        .iter()
+        .map(|op| operation(api, op, builder_type));
     let error = runtime::embed(runtime::CLIENT, parts);
-    // A document without operations has nothing to execute; one whose
-    // every operation streams a response executes only by streaming.
-    let execute = api.operations.iter().any(|op| !op.streams()).then(|| {
+    // A document without operations has nothing to send; one whose every
+    // operation streams a response sends only by streaming.
+    let send = api.operations.iter().any(|op| !op.streams()).then(|| {
         quote! {
-                async fn execute(
-                    &self,
-                    request: #builder_type,
-                ) -> ::std::result::Result<(u16, ::reqwest::header::HeaderMap, ::bytes::Bytes), Error> {
-                    let mut response = request.send().await.map_err(#send_error)?;
-                    let status = response.status().as_u16();
-                    let headers = ::std::mem::take(response.headers_mut());
-                    let body = response.bytes().await.map_err(Error::Request)?;
-                    ::std::result::Result::Ok((status, headers, body))
-                }
-
+            /// Sends a request and reads the whole response (a [`Call`]'s work).
+            async fn send(
+                request: #builder_type,
+            ) -> ::std::result::Result<(u16, ::reqwest::header::HeaderMap, ::bytes::Bytes), Error> {
+                let mut response = request.send().await.map_err(#send_error)?;
+                let status = response.status().as_u16();
+                let headers = ::std::mem::take(response.headers_mut());
+                let body = response.bytes().await.map_err(Error::Request)?;
+                ::std::result::Result::Ok((status, headers, body))
+            }
         }
     });
     // Operations with a binary response decode the status first and read
@@ -126,10 +128,11 @@ pub(super) fn emit(api: &Api, parts: &Parts) -> TokenStream {
                     &self.http
                 }
 
-                #execute
                 #execute_streaming
                 #(#methods)*
             }
+
+            #send
 
             #error
 
@@ -191,16 +194,16 @@ impl Http {
 
 /// One client method: the request built from `req`, sent, and the response
 /// decoded into the operation's response enum.
-fn operation(api: &Api, op: &Operation) -> TokenStream {
+fn operation(api: &Api, op: &Operation, builder_type: &TokenStream) -> TokenStream {
     let name = ident(&op.fn_name);
     let request = ident(&op.request);
     let response = ident(&op.response);
     let doc = doc(op.doc.as_deref());
     let has_input = !op.params.is_empty() || op.body.is_some();
-    let arg = if has_input {
-        quote!(req: &super::#request)
+    let (arg, req) = if has_input {
+        (quote!(req: &super::#request), quote!(req))
     } else {
-        quote!()
+        (quote!(), quote!())
     };
     let path = path(op);
     let mut writes = parameters(op);
@@ -274,25 +277,48 @@ fn operation(api: &Api, op: &Operation) -> TokenStream {
         _ => false,
     });
     let allow = overlap.then(|| quote!(#[allow(clippy::match_overlapping_arm)]));
-    let send = if op.streams() {
-        quote!(let (status, #headers_binding, response) = self.execute_streaming(request).await?;)
-    } else {
-        quote!(let (status, #headers_binding, body) = self.execute(request).await?;)
-    };
-    quote! {
-        #doc
-        #allow
-        pub async fn #name(&self, #arg) -> ::std::result::Result<super::#response, Error> {
-            let mut url = self.base_url.clone();
+    // The request is built by a function of its own, so that a client
+    // method whose response is read whole is a plain function returning a
+    // `Call` (an `async fn` per operation was most of the client's compile
+    // time: one future type each).
+    let to_request = quote! {
+        fn to_request(client: &Client, #arg) -> ::std::result::Result<#builder_type, Error> {
+            let mut url = client.base_url.clone();
             #(#path)*
             #query
-            let #mutable request = self.http.request(::reqwest::Method::#method, url);
+            let #mutable request = client.http.request(::reqwest::Method::#method, url);
             #(#headers)*
             #body
             #form
             #accept
-            #send
-            #decode
+            ::std::result::Result::Ok(request)
+        }
+    };
+    if op.streams() {
+        return quote! {
+            #doc
+            #allow
+            pub async fn #name(&self, #arg) -> ::std::result::Result<super::#response, Error> {
+                #to_request
+                let request = to_request(self, #req)?;
+                let (status, #headers_binding, response) = self.execute_streaming(request).await?;
+                #decode
+            }
+        };
+    }
+    quote! {
+        #doc
+        #allow
+        pub fn #name(&self, #arg) -> Call<super::#response> {
+            #to_request
+            fn from_response(
+                status: u16,
+                #headers_binding: ::reqwest::header::HeaderMap,
+                body: ::bytes::Bytes,
+            ) -> ::std::result::Result<super::#response, Error> {
+                #decode
+            }
+            Call::new(to_request(self, #req).map(send), from_response)
         }
     }
 }
@@ -372,8 +398,18 @@ fn parameters(op: &Operation) -> Writes {
             }
             Location::Query | Location::Header | Location::Cookie => write(p, value),
         };
+        // An optional scalar in the query: one line (a statement per
+        // parameter is much of a large client's compile time).
+        let one_line = !p.present()
+            && p.location == Location::Query
+            && p.list.is_none()
+            && p.shape == ParamShape::Text
+            && p.ty != Ty::DateTime;
         let push = if p.present() {
             push
+        } else if one_line {
+            let wire = &p.wire;
+            quote!(query.push_some(#wire, req.#field.as_ref());)
         } else {
             quote! {
                 if let ::std::option::Option::Some(value) = &req.#field {
@@ -513,27 +549,27 @@ fn credentials(api: &Api, op: &Operation, writes: &mut Writes) {
         let field = ident(&scheme.field);
         match &scheme.kind {
             SchemeKind::QueryKey(name) => writes.query.push(quote! {
-                if let ::std::option::Option::Some(key) = &self.credentials.#field {
+                if let ::std::option::Option::Some(key) = &client.credentials.#field {
                     query.push(#name, key);
                 }
             }),
             SchemeKind::CookieKey(name) => writes.cookies.push(quote! {
-                if let ::std::option::Option::Some(key) = &self.credentials.#field {
+                if let ::std::option::Option::Some(key) = &client.credentials.#field {
                     support::push_cookie(&mut cookies, #name, key);
                 }
             }),
             SchemeKind::HeaderKey(name) => writes.headers.push(quote! {
-                if let ::std::option::Option::Some(key) = &self.credentials.#field {
+                if let ::std::option::Option::Some(key) = &client.credentials.#field {
                     request = request.header(#name, support::header_value(#name, key)?);
                 }
             }),
             SchemeKind::Basic => writes.headers.push(quote! {
-                if let ::std::option::Option::Some(basic) = &self.credentials.#field {
+                if let ::std::option::Option::Some(basic) = &client.credentials.#field {
                     request = request.basic_auth(&basic.username, ::std::option::Option::Some(&basic.password));
                 }
             }),
             SchemeKind::Bearer => writes.headers.push(quote! {
-                if let ::std::option::Option::Some(token) = &self.credentials.#field {
+                if let ::std::option::Option::Some(token) = &client.credentials.#field {
                     request = request.bearer_auth(token);
                 }
             }),

@@ -56,7 +56,12 @@ pub(crate) struct Emitter<'a> {
 
 impl<'a> Emitter<'a> {
     pub(crate) fn new(api: &'a Api, what: Emit<'a>) -> Self {
-        let parts = parts(api).with("middleware", what.client && what.middleware);
+        let parts = parts(api)
+            .with("middleware", what.client && what.middleware)
+            .with(
+                "calls",
+                what.client && api.operations.iter().any(|op| !op.streams()),
+            );
         Emitter { api, what, parts }
     }
 

@@ -66,7 +66,7 @@ pub(crate) const TOP: &[Source] = &[
     source!("read.rs"),
 ];
 /// The client's public items, in `client`.
-pub(crate) const CLIENT: &[Source] = &[source!("client/error.rs")];
+pub(crate) const CLIENT: &[Source] = &[source!("client/error.rs"), source!("client/call.rs")];
 /// The client's helpers, in `client::support`.
 pub(crate) const CLIENT_SUPPORT: &[Source] = &[source!("client/support.rs"), source!("text.rs")];
 /// The server's public items, in `server`.
@@ -116,6 +116,8 @@ pub(crate) const PARTS: &[&str] = &[
     // which reads and writes through a `ByteStream`).
     "byte_stream",
     "json_stream",
+    // Some client method returns a `Call` (its response is read whole).
+    "calls",
     // Some definition is a struct (read by `read.rs`'s helpers).
     "structs",
     // The client sends through `reqwest_middleware::ClientWithMiddleware`
@@ -443,6 +445,7 @@ mod harness {
 
     pub mod client {
         include!("client/error.rs");
+        include!("client/call.rs");
 
         mod support {
             include!("client/support.rs");

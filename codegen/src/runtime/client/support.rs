@@ -112,6 +112,13 @@ impl Query {
         encode(&value.to_string(), &mut self.text);
     }
 
+    /// Adds `name=value` when there is a value (an optional parameter).
+    pub(super) fn push_some(&mut self, name: &str, value: Option<impl std::fmt::Display>) {
+        if let Some(value) = value {
+            self.push(name, &value);
+        }
+    }
+
     /// A list in one value: each item percent-encoded, a comma or pipe
     /// between them as itself (so an item may hold one, encoded), a space
     /// or tab encoded.
