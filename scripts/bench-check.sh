@@ -4,7 +4,10 @@
 # beforehand, so that only the generated module is measured.
 # Usage: scripts/bench-check.sh [DOCUMENT...]   (default: the seed, petstore
 # and Kubernetes; prints lines and seconds per document). GEN_FLAGS passes
-# flags to the generator (`--no-server`, `--no-client`).
+# flags to the generator (`--no-server`, `--no-client`). BASELINE names
+# another swagger-stubgen binary (an earlier version, built elsewhere): each
+# document's output from both is then checked alternately, ROUNDS times
+# (default 2), incremental state emptied before each check, side by side.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -45,15 +48,29 @@ TOML
 echo >"$work/src/lib.rs"
 (cd "$work" && cargo check --offline --quiet)
 
-for doc in "${docs[@]}"; do
+# Times `cargo check` of the output of CLI for DOC; prints lines and seconds.
+check() {
+  local cli=$1 doc=$2 label=$3 out file lines start end
   out=$(mktemp -d)
   "$cli" generate "$doc" --out "$out" ${GEN_FLAGS:-} >/dev/null 2>&1
   file=$(ls "$out"/*.rs)
   lines=$(wc -l <"$file")
   cp "$file" "$work/src/lib.rs"
+  rm -rf "$work/target/debug/incremental"
   start=$(date +%s.%N)
   (cd "$work" && cargo check --offline --quiet) || { echo "FAIL: $doc does not check"; exit 1; }
   end=$(date +%s.%N)
   rm -rf "$out"
-  printf '%s: %d generated lines, cargo check %.1f s\n' "$doc" "$lines" "$(echo "$end - $start" | bc)"
+  printf '%s%s: %d generated lines, cargo check %.1f s\n' "$label" "$doc" "$lines" "$(echo "$end - $start" | bc)"
+}
+
+for doc in "${docs[@]}"; do
+  if [ -n "${BASELINE:-}" ]; then
+    for round in $(seq "${ROUNDS:-2}"); do
+      check "$BASELINE" "$doc" "baseline, round $round: "
+      check "$cli" "$doc" "current, round $round: "
+    done
+  else
+    check "$cli" "$doc" ""
+  fi
 done

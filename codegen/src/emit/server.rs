@@ -695,14 +695,16 @@ fn call(api: &Api, op: &Operation, credentials_reader: Option<proc_macro2::Ident
         #parse_fn
 
         #handler_doc
-        async fn #name<A: Api>(
+        fn #name<A: Api>(
             ::axum::extract::State(api): ::axum::extract::State<::std::sync::Arc<A>>,
             input: support::Input,
-        ) -> ::axum::response::Response {
-            #credentials
-            #parse
-            let cx = #context;
-            support::answer(&*api, #id, <A as Api>::#method(&api, req, cx)).await
+        ) -> support::Handling {
+            ::std::boxed::Box::pin(async move {
+                #credentials
+                #parse
+                let cx = #context;
+                support::answer(&*api, #id, <A as Api>::#method(&api, req, cx)).await
+            })
         }
     }
 }
@@ -821,11 +823,7 @@ fn check_impl(def: &TypeDef) -> TokenStream {
                 let t = ty(&f.ty, Site::Side);
                 let nullable = f.nullable;
                 let rules = rules(&f.rules);
-                quote! {
-                    if let ::std::option::Option::Some(member) = object.get(#wire) {
-                        support::member::<#t>(member, #wire, #nullable, &#rules, at)?;
-                    }
-                }
+                quote!(support::member_of::<#t>(object, #wire, #nullable, &#rules, at)?;)
             });
             quote! {
                 let object = support::object(value, at)?;

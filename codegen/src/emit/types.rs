@@ -9,7 +9,7 @@ use crate::model::{
 };
 use crate::names::ident;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{ToTokens, quote};
 
 pub(super) fn emit(api: &Api) -> TokenStream {
     let items = api.types.iter().map(type_def);
@@ -38,13 +38,15 @@ fn type_def(def: &TypeDef) -> TokenStream {
                 .then(|| quote!(::std::default::Default,));
             let defaults = default_fns(&name, fields);
             let read = read_struct(&name, fields);
-            let fields = fields.iter().map(|f| field(&def.name, f));
+            let write = write_struct(&name, fields);
+            let fields = fields.iter().map(field);
             quote! {
                 #doc
-                #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default ::serde::Serialize)]
+                #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default)]
                 pub struct #name {
                     #(#fields)*
                 }
+                #write
                 #read
                 #defaults
             }
@@ -249,45 +251,76 @@ fn with_paragraph(doc: TokenStream, paragraph: &str) -> TokenStream {
     }
 }
 
-/// A struct field. `#[serde(rename)]` only where the wire name is not the
-/// field's own (serde reads `r#type` as `type`): the output reads like
-/// hand-written serde, and every other name is still the one on the wire.
-fn field(owner: &str, f: &Field) -> TokenStream {
+/// A struct field. Its wire name, where it is not the field's own, and its
+/// default are in its doc; the struct's `Serialize` and `Deserialize` impls
+/// use them.
+fn field(f: &Field) -> TokenStream {
     let name = ident(&f.name);
     let wire = &f.wire;
-    let mut doc = f.doc.clone();
-    let default = match &f.default {
-        Some(_) => {
-            let path = format!("{owner}::{}", default_fn(f));
-            quote!(default = #path)
-        }
-        None => quote!(default),
-    };
+    let mut notes = Vec::new();
+    if f.name.trim_start_matches("r#") != wire {
+        notes.push(format!("`{wire}` in JSON."));
+    }
     if let Some(value) = &f.default {
-        let note = format!("When a value without it is read, `{}`.", shown(value));
+        notes.push(format!(
+            "When a value without it is read, `{}`.",
+            shown(value)
+        ));
+    }
+    let mut doc = f.doc.as_deref().map(str::trim).map(str::to_string);
+    for note in notes {
         doc = Some(match doc {
-            Some(d) => format!("{}\n\n{note}", d.trim()),
+            Some(d) => format!("{d}\n\n{note}"),
             None => note,
         });
     }
     let doc = super::doc(doc.as_deref());
     let t = ty(&f.ty, Site::Types);
-    let rename = (f.name.trim_start_matches("r#") != wire).then(|| quote!(rename = #wire,));
     let allow = super::allow_nesting(&f.ty, !f.required);
-    if f.required {
-        let attr = rename.map(|rename| quote!(#[serde(#rename)]));
-        quote! {
-            #doc
-            #attr
-            #allow
-            pub #name: #t,
-        }
+    let t = if f.required {
+        t
     } else {
-        quote! {
-            #doc
-            #[serde(#rename #default, skip_serializing_if = "::std::option::Option::is_none")]
-            #allow
-            pub #name: ::std::option::Option<#t>,
+        quote!(::std::option::Option<#t>)
+    };
+    quote! {
+        #doc
+        #allow
+        pub #name: #t,
+    }
+}
+
+/// A struct's `Serialize`: what serde's derive writes (every field by its
+/// wire name, an optional one only when it has a value), a line per field
+/// through the runtime's `structs.rs`.
+fn write_struct(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+    let name_text = name.to_string();
+    let required = fields.iter().filter(|f| f.required).count();
+    let mut len: Vec<TokenStream> = Vec::new();
+    if required > 0 || fields.len() == required {
+        len.push(proc_macro2::Literal::usize_unsuffixed(required).into_token_stream());
+    }
+    for f in fields.iter().filter(|f| !f.required) {
+        let field = ident(&f.name);
+        len.push(quote!(usize::from(self.#field.is_some())));
+    }
+    let writes = fields.iter().map(|f| {
+        let field = ident(&f.name);
+        let wire = &f.wire;
+        if f.required {
+            quote!(::serde::ser::SerializeStruct::serialize_field(&mut state, #wire, &self.#field)?;)
+        } else {
+            quote!(super::runtime::write_some(&mut state, #wire, &self.#field)?;)
+        }
+    });
+    let mutable = (!fields.is_empty()).then(|| quote!(mut));
+    quote! {
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let len = #(#len)+*;
+                let #mutable state = serializer.serialize_struct(#name_text, len)?;
+                #(#writes)*
+                ::serde::ser::SerializeStruct::end(state)
+            }
         }
     }
 }
@@ -295,7 +328,7 @@ fn field(owner: &str, f: &Field) -> TokenStream {
 /// A struct's `Deserialize`: what serde's derive reads (fields by wire name,
 /// unknown ones skipped, required ones missing and fields named twice refused
 /// with serde's messages, defaults filled in), as a loop over the map's keys
-/// with a line per field, through the runtime's `read.rs`. Unlike the derive,
+/// with a line per field, through the runtime's `structs.rs`. Unlike the derive,
 /// no field enum and visitor per struct, and no reading of a struct written
 /// as a JSON array (refused instead).
 fn read_struct(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {

@@ -63,7 +63,7 @@ pub(crate) const TOP: &[Source] = &[
     source!("base64.rs"),
     source!("xml.rs"),
     source!("stream.rs"),
-    source!("read.rs"),
+    source!("structs.rs"),
 ];
 /// The client's public items, in `client`.
 pub(crate) const CLIENT: &[Source] = &[source!("client/error.rs"), source!("client/call.rs")];
@@ -118,7 +118,7 @@ pub(crate) const PARTS: &[&str] = &[
     "json_stream",
     // Some client method returns a `Call` (its response is read whole).
     "calls",
-    // Some definition is a struct (read by `read.rs`'s helpers).
+    // Some definition is a struct (read and written by `structs.rs`'s helpers).
     "structs",
     // The client sends through `reqwest_middleware::ClientWithMiddleware`
     // (a generation option, not the document).
@@ -435,7 +435,7 @@ mod harness {
         include!("base64.rs");
         include!("xml.rs");
         include!("stream.rs");
-        include!("read.rs");
+        include!("structs.rs");
     }
     pub use self::runtime::{Base64, BasicAuth, ByteStream, FilePart, JsonStream};
 

@@ -2,6 +2,12 @@
 // inside it answered the same way as a 500, the server going on. Embedded in
 // `server::support`.
 
+/// What an operation's handler returns: its answer on its way, boxed. A
+/// handler that is an `async fn` is a future type of its own for rustc to
+/// check per operation, which was much of a large server's compile time;
+/// axum boxes every handler's future anyway.
+pub(super) type Handling = std::pin::Pin<Box<dyn Future<Output = axum::response::Response> + Send>>;
+
 /// The answer of one call of a method: its response; its error through
 /// `Api::failed`; a 500 through `Api::failed` when it panicked (the panic is
 /// reported by the process's panic hook, as any other).

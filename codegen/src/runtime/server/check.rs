@@ -199,6 +199,21 @@ pub(super) fn member<T: Check>(
     Ok(())
 }
 
+/// The member `name` of `object`, checked as [`member`] checks it, when the
+/// object has it (whether it must is serde's to say).
+pub(super) fn member_of<T: Check>(
+    object: &serde_json::Map<String, serde_json::Value>,
+    name: &str,
+    nullable: bool,
+    rules: &Rules,
+    at: &mut String,
+) -> Result<(), String> {
+    match object.get(name) {
+        Some(value) => member::<T>(value, name, nullable, rules, at),
+        None => Ok(()),
+    }
+}
+
 /// The validation keywords of one schema (see `apply`).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Rules {
@@ -445,6 +460,13 @@ mod check_tests {
         assert_eq!(at, "");
         let error = member::<i32>(&serde_json::Value::Null, "a/b~c", false, &Rules::NONE, &mut at).unwrap_err();
         assert_eq!(error, "/a~1b~0c: null is not allowed here");
+        let object = serde_json::json!({"a": null, "b": 5});
+        let object = object.as_object().unwrap();
+        let mut at = String::new();
+        assert!(member_of::<i32>(object, "absent", false, &Rules::NONE, &mut at).is_ok());
+        assert!(member_of::<i32>(object, "b", false, &Rules::NONE, &mut at).is_ok());
+        assert_eq!(at, "");
+        assert_eq!(member_of::<i32>(object, "a", false, &Rules::NONE, &mut at).unwrap_err(), "/a: null is not allowed here");
     }
 
     #[test]

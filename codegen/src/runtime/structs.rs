@@ -1,8 +1,9 @@
-// Reading the document's structs: what every generated `Deserialize` impl of
-// a struct shares, so that each impl is a loop over the map's keys and a line
-// per field. serde's derive writes a field enum with its own visitor and a
-// reader for structs written as sequences into every struct; for a large
-// document that was most of the time `cargo check` spent on `types`.
+// Reading and writing the document's structs: what every generated
+// `Deserialize` and `Serialize` impl of a struct shares, so that each impl is
+// a line per field. serde's derives write a field enum with its own visitor
+// and a reader for structs written as sequences into every struct, and a
+// branch per optional field; for a large document that was most of the time
+// `cargo check` spent on `types`.
 
 /// Reads a map key as the index of the field it names among a struct's wire
 /// names, or as their count for a key the struct does not have.
@@ -70,6 +71,20 @@ pub(crate) fn required<T, E: serde::de::Error>(slot: Option<T>, wire: &'static s
     slot.ok_or_else(|| E::missing_field(wire))
 }
 
+/// Writes the field `wire` when it has a value and leaves it out when not
+/// (serde's `skip_serializing_if = "Option::is_none"`).
+#[cfg(any(test, runtime = "structs"))]
+pub(crate) fn write_some<S, T>(state: &mut S, wire: &'static str, value: &Option<T>) -> Result<(), S::Error>
+where
+    S: serde::ser::SerializeStruct,
+    T: serde::Serialize,
+{
+    match value {
+        Some(value) => state.serialize_field(wire, value),
+        None => state.skip_field(wire),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +125,28 @@ mod tests {
             const FIELDS: &[&str] = &["id", "name", "tag"];
             deserializer.deserialize_struct("Pet", FIELDS, Visitor)
         }
+    }
+
+    impl serde::Serialize for Pet {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let len = 1 + usize::from(self.name.is_some()) + usize::from(self.tag.is_some());
+            let mut state = serializer.serialize_struct("Pet", len)?;
+            serde::ser::SerializeStruct::serialize_field(&mut state, "id", &self.id)?;
+            write_some(&mut state, "name", &self.name)?;
+            write_some(&mut state, "tag", &self.tag)?;
+            serde::ser::SerializeStruct::end(state)
+        }
+    }
+
+    #[test]
+    fn fields_without_a_value_are_left_out() {
+        let pet = Pet {
+            id: 7,
+            name: None,
+            tag: Some("cat".to_string()),
+        };
+        assert_eq!(serde_json::to_string(&pet).unwrap(), r#"{"id":7,"tag":"cat"}"#);
+        assert_eq!(read(&serde_json::to_string(&pet).unwrap()).unwrap(), pet);
     }
 
     fn read(json: &str) -> Result<Pet, String> {
