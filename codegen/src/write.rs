@@ -67,13 +67,17 @@ fn side_by_side<T: Send>(work: impl Fn(Piece) -> T + Sync) -> Vec<T> {
     };
     std::thread::scope(|scope| {
         for _ in 1..workers {
-            scope.spawn(run);
+            // A thread the system refuses is no error: this one takes the
+            // pieces no other took. Workers get the stack a main thread has.
+            let _ = std::thread::Builder::new()
+                .stack_size(8 << 20)
+                .spawn_scoped(scope, run);
         }
         run();
     });
-    // Every slot is filled: the workers took every piece of ORDER, which
-    // holds each piece once, and a worker that panicked has panicked the
-    // scope.
+    // Every slot is filled: the threads took every piece of ORDER, which
+    // holds each piece once (this thread takes what is left), and a worker
+    // that panicked has panicked the scope.
     done.into_iter()
         .filter_map(|slot| {
             slot.into_inner()
@@ -473,8 +477,6 @@ mod tests {
         assert!(printed.contains("        0 => 1,\n"), "{printed}");
     }
 
-    /// The plain printer's output of `path` lexes back to the tokens it was
-    /// given.
     /// Both printers on a document's tokens: the plain one writes the same
     /// tokens, and prettyplease item by item writes what it writes for the
     /// whole file at once.

@@ -812,8 +812,8 @@ fn check_impl(def: &TypeDef) -> TokenStream {
             let inner = ty(inner, Site::Side);
             quote!(<#inner as support::Check>::check(value, at))
         }
-        // serde would read a struct from an array too (its fields in
-        // order): only an object is an object.
+        // Only an object is an object (serde's derive read a struct from an
+        // array too; the generated impls refuse one, as this check does).
         TypeKind::Struct(fields) if fields.is_empty() => quote! {
             support::object(value, at).map(|_| ())
         },

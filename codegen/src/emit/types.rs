@@ -329,8 +329,8 @@ fn write_struct(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
 /// unknown ones skipped, required ones missing and fields named twice refused
 /// with serde's messages, defaults filled in), as a loop over the map's keys
 /// with a line per field, through the runtime's `structs.rs`. Unlike the derive,
-/// no field enum and visitor per struct, and no reading of a struct written
-/// as a JSON array (refused instead).
+/// no field enum with its own visitor per struct, and no reading of a struct
+/// written as a JSON array (refused instead).
 fn read_struct(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     let wire_name = format!("struct {name}");
     let name_text = name.to_string();
@@ -386,15 +386,17 @@ fn read_struct(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
             }
         }
     };
-    // `self::` and `Self::Value`: a type of the document named `A` or `D`
-    // cannot be taken for the generic parameters.
-    let visitor = quote::format_ident!("{name}Visitor");
+    // The struct as `self::`: inside `deserialize<D>` and `visit_map<A>`,
+    // a type of the document named `D` or `A` would be the generic
+    // parameter. The visitor's name without the suffix names like `Self_`
+    // carry (`Self_Visitor` would not be camel case).
+    let visitor = quote::format_ident!("{}Visitor", name.to_string().trim_end_matches('_'));
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 struct #visitor;
                 impl<'de> ::serde::de::Visitor<'de> for #visitor {
-                    type Value = #name;
+                    type Value = self::#name;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#wire_name)
                     }

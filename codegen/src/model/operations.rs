@@ -55,7 +55,8 @@ impl Lowering<'_> {
             fns: Scope::new(),
         };
         // Methods of the generated `Client` and of the server's `Api` trait
-        // that an operation must not shadow.
+        // that an operation must not shadow (`execute` is no longer one,
+        // but stays reserved so that no document's names change).
         for reserved in [
             "new",
             "with_http_client",
