@@ -927,3 +927,34 @@ async fn a_selection_of_the_document_round_trips_on_its_own() {
         .await
         .assert_status(404);
 }
+
+/// A client method's `Call` owns its request: it outlives the client and the
+/// request value, can be spawned, and sends nothing until it is awaited; a
+/// request that cannot be built is its error when awaited.
+#[tokio::test]
+async fn a_call_owns_its_request_and_is_sent_when_awaited() {
+    let (client, store, _) = start().await;
+    let call = {
+        let req = ListPetsRequest {
+            limit: Some(1),
+            ..Default::default()
+        };
+        client.list_pets(&req)
+    };
+    let refused = client.list_pets(&ListPetsRequest {
+        x_request_id: Some("a\nb".to_string()),
+        ..Default::default()
+    });
+    drop(client);
+    assert!(format!("{call:?}").contains("sending"), "{call:?}");
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    assert!(store.received().is_empty(), "sent before it was awaited");
+    let response = tokio::spawn(call).await.unwrap().expect("listPets");
+    assert!(matches!(response, ListPetsResponse::Ok(_)), "{response:?}");
+    assert_eq!(store.received().len(), 1);
+    assert!(
+        matches!(refused.await, Err(client::Error::InvalidRequest { .. })),
+        "a header value with a line break cannot be sent"
+    );
+    assert_eq!(store.received().len(), 1);
+}
