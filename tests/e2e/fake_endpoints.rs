@@ -903,6 +903,7 @@ mod round_trips {
 }
 
 /// An `XmlItem` with every property set.
+#[cfg(fake_endpoints)]
 fn xml_item() -> generated::petstore_with_fake_endpoints_models_for_testing::types::XmlItem {
     generated::petstore_with_fake_endpoints_models_for_testing::types::XmlItem {
         attribute_string: Some("s & <t>".to_string()),
